@@ -1,0 +1,46 @@
+// Two builds from one source:
+// - dist/loket.js: the script-tag loader, minified, with Lit and zod bundled;
+//   each widget is a lazily imported chunk under dist/chunks/.
+// - dist/esm/: ES modules for npm consumers, with lit and zod left as imports
+//   so an app's bundler shares one copy.
+import { readFileSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const transpile = () =>
+  esbuild({
+    target: 'es2021',
+    tsconfig: 'tsconfig.json',
+    define: { __LOKET_VERSION__: JSON.stringify(version) },
+  });
+
+const widgets = {
+  'service-status': 'widgets/service-status/service-status.ts',
+};
+
+export default [
+  {
+    input: { loket: 'src/loader.ts' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [
+      nodeResolve({ exportConditions: ['production'] }),
+      transpile(),
+      terser({ ecma: 2021, module: true, format: { comments: false } }),
+    ],
+  },
+  {
+    input: { index: 'src/index.ts', ...widgets },
+    external: (id) => /^(lit|@lit|zod)(\/|$)/.test(id),
+    output: { dir: 'dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name]-[hash].js', sourcemap: true },
+    plugins: [nodeResolve(), transpile()],
+  },
+];

@@ -1,0 +1,261 @@
+import type { Locale } from './text.js';
+
+/** A message with `{placeholders}`, or plural forms chosen by the `count` parameter. */
+type Entry = string | { readonly one?: string; readonly other: string };
+
+/**
+ * The UI strings, Bahasa Indonesia first. Every key must exist in English too:
+ * `en` is typed against this object, so a missing translation fails `tsc`.
+ * Indonesian follows PUEBI/EYD: "silakan", "Jumat", times as "08.00".
+ */
+const id = {
+  // Loading and document errors (shared by every widget).
+  'load.title': 'Informasi ini belum dapat ditampilkan',
+  'load.network': 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu muat ulang halaman.',
+  'load.timeout': 'Server terlalu lama menjawab (lebih dari {seconds} detik).',
+  'load.http': 'Server menjawab dengan galat HTTP {status} untuk {url}.',
+  'load.notFound': 'Dokumen tidak ditemukan (HTTP 404): {url}.',
+  'load.html': 'Server mengirim halaman HTML, bukan dokumen JSON: {url}.',
+  'load.tooLarge': 'Dokumen terlalu besar: lebih dari {max}.',
+  'load.badJson': 'Dokumen bukan JSON yang sah: {detail}.',
+  'load.invalid': { other: 'Dokumen tidak sesuai format ({count} masalah):' },
+  'load.noSource': 'Belum ada dokumen: isi atribut src, tambahkan <script type="application/json"> di dalam elemen, atau setel properti data.',
+  'load.forAuthor': 'Untuk pengelola situs: rincian juga dicatat di konsol peramban.',
+  // Schema problems, keyed by rule.
+  'schema.root': '(dokumen)',
+  'schema.required': 'wajib diisi',
+  'schema.type': 'harus berupa {expected}, bukan {received}',
+  'schema.oneOf': 'harus salah satu dari: {values}',
+  'schema.unknownKeys': 'kunci tidak dikenal: {keys}',
+  'schema.unknownKey': 'kunci tidak dikenal (salah ketik?)',
+  'schema.mobile': 'nomor "{value}" bukan nomor ponsel Indonesia; WhatsApp memerlukan nomor 08… atau +62 8…',
+  'schema.tooShort': 'terlalu pendek (minimal {min} karakter)',
+  'schema.tooLong': 'terlalu panjang (maksimal {max} karakter)',
+  'schema.tooFew': 'terlalu sedikit (minimal {min} butir)',
+  'schema.tooMany': 'terlalu banyak (maksimal {max} butir)',
+  'schema.tooSmall': 'terlalu kecil (minimal {min})',
+  'schema.tooBig': 'terlalu besar (maksimal {max})',
+  'schema.format': 'format tidak sesuai: {format}',
+  'schema.text': 'harus berupa teks, atau objek { "id": "…", "en": "…" }',
+  'schema.version': 'versi {found} tidak dikenal; versi yang didukung: {supported}',
+  'schema.timeZone': 'zona waktu "{value}" tidak dikenal; gunakan nama IANA seperti Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)',
+  'schema.url': 'alamat "{value}" tidak diizinkan; gunakan https:, http:, tel:, mailto: atau alamat relatif',
+  'schema.time': 'jam "{value}" tidak sah; tulis JJ:MM, misalnya 08:00',
+  'schema.timeOrder': 'jam tutup ({close}) harus setelah jam buka ({open})',
+  'schema.date': 'tanggal "{value}" tidak sah; tulis TTTT-BB-HH atau TTTT-BB-HHTJJ:MM, misalnya 2020-08-18',
+  'schema.dateOrder': 'tanggal akhir ({until}) harus setelah tanggal mulai ({from})',
+  'schema.phone': 'nomor "{value}" bukan nomor Indonesia yang sah (contoh: 0811-4345-757 atau +62 811 4345 757)',
+  'schema.email': 'alamat email "{value}" tidak sah',
+  'schema.duplicate': 'duplikat: "{value}" sudah dipakai di {other}',
+  'schema.invalid': 'nilai tidak sah',
+  'schema.hours': 'harus "office", "always", atau jadwal mingguan { "mon": [{ "open": "08:00", "close": "16:00" }], … }',
+  // Calendar words.
+  'day.0': 'Minggu',
+  'day.1': 'Senin',
+  'day.2': 'Selasa',
+  'day.3': 'Rabu',
+  'day.4': 'Kamis',
+  'day.5': 'Jumat',
+  'day.6': 'Sabtu',
+  'month.1': 'Januari',
+  'month.2': 'Februari',
+  'month.3': 'Maret',
+  'month.4': 'April',
+  'month.5': 'Mei',
+  'month.6': 'Juni',
+  'month.7': 'Juli',
+  'month.8': 'Agustus',
+  'month.9': 'September',
+  'month.10': 'Oktober',
+  'month.11': 'November',
+  'month.12': 'Desember',
+  'time.at': 'pukul {time}',
+  'time.range': '{from}–{to}',
+  'time.today': 'hari ini',
+  'time.tomorrow': 'besok',
+  // Service status.
+  'status.region': 'Status layanan {office}',
+  'status.openNow': 'Buka sekarang',
+  'status.closedNow': 'Tutup sekarang',
+  'status.closesAt': 'tutup pukul {time}',
+  'status.opensAt': 'Buka kembali {day}, pukul {time}',
+  'status.opensOn': 'Buka kembali {day}, {date}, pukul {time}',
+  'status.noReopen': 'Belum ada jadwal buka kembali',
+  'status.closure': 'Libur: {reason}',
+  'status.showDetails': 'Lihat detail',
+  'status.hideDetails': 'Sembunyikan detail',
+  'status.hours': 'Jam pelayanan tatap muka',
+  'status.hoursClosed': 'Tutup',
+  'status.closures': 'Hari libur dan penutupan',
+  'status.channels': 'Saluran layanan',
+  'status.contacts': 'Kontak',
+  'status.address': 'Alamat',
+  'status.untilFurther': 'Berlaku sampai pemberitahuan lebih lanjut',
+  'status.validUntil': 'Berlaku sampai {date}',
+  'status.validFrom': 'Berlaku mulai {date}',
+  'status.updated': 'Diperbarui {date}',
+  'status.refreshFailed': 'Gagal memperbarui. Menampilkan status terakhir, diperbarui {date}.',
+  'status.changed': 'Status layanan diperbarui.',
+  'status.channelState': '{channel}: {state}',
+  'status.opensLater': 'buka {day} pukul {time}',
+  'status.alwaysOpen': '24 jam',
+  'state.open': 'Buka',
+  'state.limited': 'Terbatas',
+  'state.closed': 'Tutup',
+  'channel.in-person': 'Tatap muka',
+  'channel.online': 'Daring (online)',
+  'channel.drop-box': 'Kotak berkas (drop box)',
+  'channel.consultation': 'Konsultasi',
+  'channel.home-visit': 'Layanan ke rumah',
+  'level.info': 'Informasi',
+  'level.warning': 'Perhatian',
+  'level.disruption': 'Gangguan layanan',
+  'contact.phone': 'Telepon',
+  'contact.whatsapp': 'WhatsApp',
+  'contact.email': 'Email',
+  'contact.call-centre': 'Call center',
+  'contact.sms': 'SMS',
+  'contact.web': 'Situs web',
+  'link.external': '(membuka situs lain)',
+} as const satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof id;
+
+const en: Record<MessageKey, Entry> = {
+  'load.title': 'This information cannot be shown yet',
+  'load.network': 'Could not reach the server. Check your internet connection, then reload the page.',
+  'load.timeout': 'The server took too long to answer (more than {seconds} seconds).',
+  'load.http': 'The server answered with HTTP error {status} for {url}.',
+  'load.notFound': 'Document not found (HTTP 404): {url}.',
+  'load.html': 'The server sent an HTML page instead of a JSON document: {url}.',
+  'load.tooLarge': 'The document is too large: more than {max}.',
+  'load.badJson': 'The document is not valid JSON: {detail}.',
+  'load.invalid': { one: 'The document does not match the format (1 problem):', other: 'The document does not match the format ({count} problems):' },
+  'load.noSource': 'No document yet: set the src attribute, add a <script type="application/json"> inside the element, or set the data property.',
+  'load.forAuthor': 'For the site administrator: the details are also logged to the browser console.',
+  'schema.root': '(document)',
+  'schema.required': 'is required',
+  'schema.type': 'must be {expected}, not {received}',
+  'schema.oneOf': 'must be one of: {values}',
+  'schema.unknownKeys': 'unknown key: {keys}',
+  'schema.unknownKey': 'unknown key (a typo?)',
+  'schema.mobile': 'number "{value}" is not an Indonesian mobile number; WhatsApp needs a 08… or +62 8… number',
+  'schema.tooShort': 'is too short (at least {min} characters)',
+  'schema.tooLong': 'is too long (at most {max} characters)',
+  'schema.tooFew': 'has too few items (at least {min})',
+  'schema.tooMany': 'has too many items (at most {max})',
+  'schema.tooSmall': 'is too small (at least {min})',
+  'schema.tooBig': 'is too big (at most {max})',
+  'schema.format': 'has the wrong format: {format}',
+  'schema.text': 'must be a text, or an object { "id": "…", "en": "…" }',
+  'schema.version': 'version {found} is not known; supported versions: {supported}',
+  'schema.timeZone': 'time zone "{value}" is not known; use an IANA name such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)',
+  'schema.url': 'address "{value}" is not allowed; use https:, http:, tel:, mailto: or a relative address',
+  'schema.time': 'time "{value}" is not valid; write HH:MM, for example 08:00',
+  'schema.timeOrder': 'closing time ({close}) must be after opening time ({open})',
+  'schema.date': 'date "{value}" is not valid; write YYYY-MM-DD or YYYY-MM-DDTHH:MM, for example 2020-08-18',
+  'schema.dateOrder': 'end date ({until}) must be after start date ({from})',
+  'schema.phone': 'number "{value}" is not a valid Indonesian number (for example 0811-4345-757 or +62 811 4345 757)',
+  'schema.email': 'email address "{value}" is not valid',
+  'schema.duplicate': 'duplicate: "{value}" is already used at {other}',
+  'schema.invalid': 'invalid value',
+  'schema.hours': 'must be "office", "always", or a weekly schedule { "mon": [{ "open": "08:00", "close": "16:00" }], … }',
+  'day.0': 'Sunday',
+  'day.1': 'Monday',
+  'day.2': 'Tuesday',
+  'day.3': 'Wednesday',
+  'day.4': 'Thursday',
+  'day.5': 'Friday',
+  'day.6': 'Saturday',
+  'month.1': 'January',
+  'month.2': 'February',
+  'month.3': 'March',
+  'month.4': 'April',
+  'month.5': 'May',
+  'month.6': 'June',
+  'month.7': 'July',
+  'month.8': 'August',
+  'month.9': 'September',
+  'month.10': 'October',
+  'month.11': 'November',
+  'month.12': 'December',
+  'time.at': 'at {time}',
+  'time.range': '{from}–{to}',
+  'time.today': 'today',
+  'time.tomorrow': 'tomorrow',
+  'status.region': 'Service status, {office}',
+  'status.openNow': 'Open now',
+  'status.closedNow': 'Closed now',
+  'status.closesAt': 'closes at {time}',
+  'status.opensAt': 'Opens again {day} at {time}',
+  'status.opensOn': 'Opens again {day}, {date} at {time}',
+  'status.noReopen': 'No reopening date yet',
+  'status.closure': 'Closed: {reason}',
+  'status.showDetails': 'Show details',
+  'status.hideDetails': 'Hide details',
+  'status.hours': 'Counter opening hours',
+  'status.hoursClosed': 'Closed',
+  'status.closures': 'Holidays and closures',
+  'status.channels': 'Service channels',
+  'status.contacts': 'Contact',
+  'status.address': 'Address',
+  'status.untilFurther': 'Valid until further notice',
+  'status.validUntil': 'Valid until {date}',
+  'status.validFrom': 'Valid from {date}',
+  'status.updated': 'Updated {date}',
+  'status.refreshFailed': 'Could not refresh. Showing the last status, updated {date}.',
+  'status.changed': 'Service status updated.',
+  'status.channelState': '{channel}: {state}',
+  'status.opensLater': 'opens {day} at {time}',
+  'status.alwaysOpen': '24 hours',
+  'state.open': 'Open',
+  'state.limited': 'Limited',
+  'state.closed': 'Closed',
+  'channel.in-person': 'In person',
+  'channel.online': 'Online',
+  'channel.drop-box': 'Drop box',
+  'channel.consultation': 'Consultation',
+  'channel.home-visit': 'Home visit',
+  'level.info': 'Information',
+  'level.warning': 'Warning',
+  'level.disruption': 'Service disruption',
+  'contact.phone': 'Phone',
+  'contact.whatsapp': 'WhatsApp',
+  'contact.email': 'Email',
+  'contact.call-centre': 'Call centre',
+  'contact.sms': 'SMS',
+  'contact.web': 'Website',
+  'link.external': '(opens another site)',
+};
+
+const catalogues: Record<Locale, Record<MessageKey, Entry>> = { id, en };
+
+/** Parameters for a message; `count` also selects the plural form. */
+export type Params = Readonly<Record<string, string | number>>;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** Translates a UI string. Parameters are substituted as text, never as HTML. */
+export function msg(locale: Locale, key: MessageKey, params: Params = {}): string {
+  const entry = catalogues[locale][key];
+  let template: string;
+  if (typeof entry === 'string') {
+    template = entry;
+  } else {
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+    const form = rules.select(Number(params.count ?? 0));
+    template = (form === 'one' ? entry.one : undefined) ?? entry.other;
+  }
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Whether a string names a catalogue entry (schemas use keys as their error text). */
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === 'string' && Object.hasOwn(id, value);
+}
+
+/** Every key of the catalogue, for completeness tests. */
+export const MESSAGE_KEYS = Object.keys(id) as MessageKey[];
+/** The raw catalogue, for completeness tests. */
+export const CATALOGUES = catalogues;

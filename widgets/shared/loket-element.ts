@@ -1,0 +1,226 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LoketErrorEvent, LoketReadyEvent, type LoketErrorDetail } from '../../src/events.js';
+import { msg } from '../../src/i18n.js';
+import { DEFAULT_MAX_BYTES, fetchJson, parseJsonText, type LoadError, type LoadResult } from '../../src/load.js';
+import { problemLine, type ParseResult, type Problem } from '../../src/problems.js';
+import { localeOf, type Locale } from '../../src/text.js';
+import { errorPanelStyles } from './shared.styles.js';
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * The base of every loket element: it finds the JSON document (the `data`
+ * property, the `src` URL, or an inline `<script type="application/json">`),
+ * parses it at one boundary, and renders either the widget or a readable error
+ * panel. It never throws into the host page.
+ *
+ * Until a document is ready, the element's light-DOM children (the webmaster's
+ * fallback content, e.g. a link to the office's page) stay visible.
+ */
+export abstract class LoketElement<T> extends LitElement {
+  static override styles = [errorPanelStyles];
+
+  /** URL of the JSON document. Relative URLs resolve against the page. */
+  @property() src?: string;
+
+  /** The document as a JavaScript value; takes precedence over `src` and inline JSON. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** Seconds to wait for `src` before giving up. */
+  @property({ type: Number }) timeout = 15;
+
+  /** Language of the widget's own texts (`id` or `en`); inherited from the page when absent. */
+  @property({ reflect: true }) override lang!: string;
+
+  /** The locale in use: the element's `lang`, else the page's, else `id`. */
+  @state() protected locale: Locale = 'id';
+
+  /** The last document that parsed, kept when a later reload fails. */
+  @state() protected value?: T;
+
+  /** Why the latest attempt failed; cleared by the next success. */
+  @state() protected failure?: LoketErrorDetail;
+
+  /** The raw JSON of the latest attempt, re-parsed when the locale changes. */
+  private raw?: unknown;
+  private goodRaw?: unknown;
+  private loadError?: LoadError;
+  private loads?: AbortController;
+  private pendingReady = false;
+
+  /** Parses a document into the widget's typed configuration, reporting problems by path. */
+  protected abstract parse(json: unknown, locale: Locale): ParseResult<T>;
+
+  /** Renders a parsed document. */
+  protected abstract renderDocument(value: T): TemplateResult | typeof nothing;
+
+  /** The element name, for console messages. */
+  protected get tag(): string {
+    return this.localName;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.locale = localeOf(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loads?.abort();
+    this.loads = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang')) {
+      const locale = localeOf(this);
+      if (locale !== this.locale) {
+        this.locale = locale;
+        this.reparse(false);
+      }
+    }
+    if (changed.has('data') && this.data !== undefined) {
+      this.loads?.abort();
+      this.accept({ ok: true, json: this.data }, false);
+    } else if (changed.has('src') && this.src && this.data === undefined) {
+      void this.reload();
+    } else if (!this.hasUpdated && this.data === undefined && !this.src) {
+      this.readInline();
+    }
+  }
+
+  protected override updated(): void {
+    if (this.pendingReady) {
+      this.pendingReady = false;
+      this.dispatchEvent(new LoketReadyEvent());
+    }
+  }
+
+  /**
+   * Fetches `src` again. A failure keeps the last good document on screen and is
+   * reported as stale; the promise always resolves.
+   */
+  async reload(): Promise<void> {
+    if (!this.src) return;
+    this.loads?.abort();
+    const loads = (this.loads = new AbortController());
+    const url = new URL(this.src, this.ownerDocument.baseURI).href;
+    const result = await fetchJson(url, { timeoutMs: Math.max(1, this.timeout) * 1000, maxBytes: DEFAULT_MAX_BYTES, signal: loads.signal });
+    if (loads.signal.aborted) return;
+    this.accept(result, true);
+  }
+
+  private readInline(): void {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (script) {
+      this.accept(parseJsonText(script.textContent ?? ''), false);
+    } else if (this.ownerDocument.readyState === 'loading') {
+      // The parser may not have reached the element's children yet.
+      this.ownerDocument.addEventListener('DOMContentLoaded', () => this.data === undefined && !this.src && this.readInline(), { once: true });
+    } else {
+      this.accept({ ok: false, error: { kind: 'no-source' } }, false);
+    }
+  }
+
+  private accept(result: LoadResult, fromNetwork: boolean): void {
+    // Only a network reload may fall back to the last good document; a new
+    // document given by the page replaces it, good or bad.
+    if (!fromNetwork) this.goodRaw = undefined;
+    this.raw = result.ok ? result.json : undefined;
+    this.loadError = result.ok ? undefined : result.error;
+    this.reparse(true);
+  }
+
+  /**
+   * Parses the latest document in the current locale. When it fails and an
+   * earlier reload succeeded, that earlier document stays on screen (stale).
+   */
+  private reparse(report: boolean): void {
+    let error = this.loadError;
+    let problems: readonly Problem[] = [];
+    if (!error) {
+      if (this.raw === undefined) return;
+      const parsed = this.parse(this.raw, this.locale);
+      if (parsed.ok) {
+        const replaced = this.value !== undefined;
+        this.value = parsed.value;
+        this.goodRaw = this.raw;
+        this.failure = undefined;
+        if (report) {
+          this.pendingReady = true;
+          this.documentChanged(replaced);
+        }
+        return;
+      }
+      error = { kind: 'invalid' };
+      problems = parsed.problems;
+    }
+    const good = this.goodRaw === undefined ? undefined : this.parse(this.goodRaw, this.locale);
+    this.value = good?.ok ? good.value : undefined;
+    this.fail(error, problems, report);
+  }
+
+  /** Hook for subclasses: a new document was accepted (`replaced` when one was shown before). */
+  protected documentChanged(_replaced: boolean): void {}
+
+  private fail(error: LoadError, problems: readonly Problem[], report: boolean): void {
+    const detail: LoketErrorDetail = {
+      kind: error.kind,
+      message: this.describe(error, problems.length),
+      problems,
+      url: error.url,
+      status: error.status,
+      stale: this.value !== undefined,
+    };
+    this.failure = detail;
+    if (!report) return;
+    const lines = problems.map((p) => `  ${problemLine(p, this.locale)}`).join('\n');
+    console.error(`[loket] <${this.tag}>: ${detail.message}${lines ? `\n${lines}` : ''}${error.detail ? `\n  ${error.detail}` : ''}`);
+    this.dispatchEvent(new LoketErrorEvent(detail));
+  }
+
+  private describe(error: LoadError, count: number): string {
+    const t = this.locale;
+    const url = error.url ?? '';
+    switch (error.kind) {
+      case 'network':
+        return msg(t, 'load.network');
+      case 'timeout':
+        return msg(t, 'load.timeout', { seconds: this.timeout });
+      case 'http':
+        return error.status === 404 ? msg(t, 'load.notFound', { url }) : msg(t, 'load.http', { status: error.status ?? 0, url });
+      case 'html':
+        return msg(t, 'load.html', { url: url || 'script' });
+      case 'too-large':
+        return msg(t, 'load.tooLarge', { max: formatBytes(DEFAULT_MAX_BYTES) });
+      case 'json':
+        return msg(t, 'load.badJson', { detail: error.detail ?? '' });
+      case 'invalid':
+        return msg(t, 'load.invalid', { count });
+      case 'no-source':
+        return msg(t, 'load.noSource');
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const body = this.value !== undefined ? this.renderDocument(this.value) : this.failure ? this.renderFailure(this.failure) : html`<slot></slot>`;
+    return html`<div class="root" lang=${this.locale}>${body}</div>`;
+  }
+
+  /** The error panel: what went wrong, each problem with its path, and the fallback content. */
+  protected renderFailure(failure: LoketErrorDetail): TemplateResult {
+    return html`<div part="error-panel" class="error-panel">
+        <p class="error-title"><strong>${msg(this.locale, 'load.title')}</strong></p>
+        <p>${failure.message}</p>
+        ${failure.problems.length
+          ? html`<ul class="problems">
+              ${failure.problems.map((p) => html`<li><code>${p.path || msg(this.locale, 'schema.root')}</code>: ${p.message}</li>`)}
+            </ul>`
+          : nothing}
+        <p class="for-author">${msg(this.locale, 'load.forAuthor')}</p>
+      </div>
+      <slot></slot>`;
+  }
+}

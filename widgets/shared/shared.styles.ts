@@ -1,0 +1,97 @@
+import { css } from 'lit';
+
+/**
+ * What every loket element sets for itself so a host page's global CSS cannot
+ * leak in through inheritance: font, colour, line-height, box sizing. Tokens
+ * follow global `--loket-*` → literal fallback.
+ */
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--loket-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
+    font-size: var(--loket-font-size, 1rem);
+    line-height: var(--loket-line-height, 1.5);
+    color: var(--loket-color-text, #1f2328);
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    font-weight: 400;
+    font-style: normal;
+    -webkit-text-size-adjust: 100%;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .root {
+    overflow-wrap: anywhere;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  a {
+    color: var(--loket-color-link, #0b57a4);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  a:focus-visible,
+  button:focus-visible {
+    outline: 3px solid var(--loket-color-focus, #b35c00);
+    outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    a:focus-visible,
+    button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;
+
+/** The panel shown in a widget's place when its document cannot be used. */
+export const errorPanelStyles = css`
+  ${hostStyles}
+  .error-panel {
+    border: 2px solid var(--loket-color-danger, #b3261e);
+    border-inline-start-width: 6px;
+    border-radius: var(--loket-radius, 6px);
+    background: var(--loket-color-surface, #fff);
+    padding: 0.75rem 1rem;
+    margin: 0 0 0.5rem;
+  }
+  .error-panel p {
+    margin: 0 0 0.5rem;
+  }
+  .error-title {
+    color: var(--loket-color-danger, #b3261e);
+  }
+  .problems {
+    margin: 0 0 0.5rem;
+    padding-inline-start: 1.25rem;
+  }
+  .problems code {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-size: 0.9em;
+    background: var(--loket-color-code, #f3f4f6);
+    padding: 0 0.2em;
+    border-radius: 3px;
+  }
+  .for-author {
+    font-size: 0.875em;
+    color: var(--loket-color-muted, #4b5563);
+  }
+`;
