@@ -73,55 +73,9 @@ const id = {
   'time.range': '{from}–{to}',
   'time.today': 'hari ini',
   'time.tomorrow': 'besok',
-  // Service status.
-  'status.region': 'Status layanan {office}',
-  'status.openNow': 'Buka sekarang',
-  'status.closedNow': 'Tutup sekarang',
-  'status.closesAt': 'tutup pukul {time}',
-  'status.opensAt': 'Buka kembali {day}, pukul {time}',
-  'status.opensOn': 'Buka kembali {day}, {date}, pukul {time}',
-  'status.noReopen': 'Belum ada jadwal buka kembali',
-  'status.closure': 'Libur: {reason}',
-  'status.showDetails': 'Lihat detail',
-  'status.hideDetails': 'Sembunyikan detail',
-  'status.hours': 'Jam pelayanan tatap muka',
-  'status.hoursClosed': 'Tutup',
-  'status.closures': 'Hari libur dan penutupan',
-  'status.channels': 'Saluran layanan',
-  'status.contacts': 'Kontak',
-  'status.address': 'Alamat',
-  'status.untilFurther': 'Berlaku sampai pemberitahuan lebih lanjut',
-  'status.validUntil': 'Berlaku sampai {date}',
-  'status.validFrom': 'Berlaku mulai {date}',
-  'status.updated': 'Diperbarui {date}',
-  'status.refreshFailed': 'Gagal memperbarui. Menampilkan status terakhir, diperbarui {date}.',
-  'status.changed': 'Status layanan diperbarui.',
-  'status.channelState': '{channel}: {state}',
-  'status.opensLater': 'buka {day} pukul {time}',
-  'status.alwaysOpen': '24 jam',
-  'state.open': 'Buka',
-  'state.limited': 'Terbatas',
-  'state.closed': 'Tutup',
-  'channel.in-person': 'Tatap muka',
-  'channel.online': 'Daring (online)',
-  'channel.drop-box': 'Kotak berkas (drop box)',
-  'channel.consultation': 'Konsultasi',
-  'channel.home-visit': 'Layanan ke rumah',
-  'level.info': 'Informasi',
-  'level.warning': 'Perhatian',
-  'level.disruption': 'Gangguan layanan',
-  'contact.phone': 'Telepon',
-  'contact.whatsapp': 'WhatsApp',
-  'contact.email': 'Email',
-  'contact.call-centre': 'Call center',
-  'contact.sms': 'SMS',
-  'contact.web': 'Situs web',
-  'link.external': '(membuka situs lain)',
 } as const satisfies Record<string, Entry>;
 
-export type MessageKey = keyof typeof id;
-
-const en: Record<MessageKey, Entry> = {
+const en: Record<keyof typeof id, Entry> = {
   'load.title': 'This information cannot be shown yet',
   'load.network': 'Could not reach the server. Check your internet connection, then reload the page.',
   'load.timeout': 'The server took too long to answer (more than {seconds} seconds).',
@@ -183,61 +137,23 @@ const en: Record<MessageKey, Entry> = {
   'time.range': '{from}–{to}',
   'time.today': 'today',
   'time.tomorrow': 'tomorrow',
-  'status.region': 'Service status, {office}',
-  'status.openNow': 'Open now',
-  'status.closedNow': 'Closed now',
-  'status.closesAt': 'closes at {time}',
-  'status.opensAt': 'Opens again {day} at {time}',
-  'status.opensOn': 'Opens again {day}, {date} at {time}',
-  'status.noReopen': 'No reopening date yet',
-  'status.closure': 'Closed: {reason}',
-  'status.showDetails': 'Show details',
-  'status.hideDetails': 'Hide details',
-  'status.hours': 'Counter opening hours',
-  'status.hoursClosed': 'Closed',
-  'status.closures': 'Holidays and closures',
-  'status.channels': 'Service channels',
-  'status.contacts': 'Contact',
-  'status.address': 'Address',
-  'status.untilFurther': 'Valid until further notice',
-  'status.validUntil': 'Valid until {date}',
-  'status.validFrom': 'Valid from {date}',
-  'status.updated': 'Updated {date}',
-  'status.refreshFailed': 'Could not refresh. Showing the last status, updated {date}.',
-  'status.changed': 'Service status updated.',
-  'status.channelState': '{channel}: {state}',
-  'status.opensLater': 'opens {day} at {time}',
-  'status.alwaysOpen': '24 hours',
-  'state.open': 'Open',
-  'state.limited': 'Limited',
-  'state.closed': 'Closed',
-  'channel.in-person': 'In person',
-  'channel.online': 'Online',
-  'channel.drop-box': 'Drop box',
-  'channel.consultation': 'Consultation',
-  'channel.home-visit': 'Home visit',
-  'level.info': 'Information',
-  'level.warning': 'Warning',
-  'level.disruption': 'Service disruption',
-  'contact.phone': 'Phone',
-  'contact.whatsapp': 'WhatsApp',
-  'contact.email': 'Email',
-  'contact.call-centre': 'Call centre',
-  'contact.sms': 'SMS',
-  'contact.web': 'Website',
-  'link.external': '(opens another site)',
 };
-
-const catalogues: Record<Locale, Record<MessageKey, Entry>> = { id, en };
 
 /** Parameters for a message; `count` also selects the plural form. */
 export type Params = Readonly<Record<string, string | number>>;
 
-const pluralRules = new Map<Locale, Intl.PluralRules>();
+/** A translator for one catalogue, plus the raw entries for completeness tests. */
+export interface Messages<K extends string> {
+  (locale: Locale, key: K, params?: Params): string;
+  readonly keys: readonly K[];
+  readonly catalogues: Readonly<Record<Locale, Readonly<Record<K, Entry>>>>;
+}
 
-/** Translates a UI string. Parameters are substituted as text, never as HTML. */
-export function msg(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const entry = catalogues[locale][key];
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+/** Every catalogue defined so far, so a schema problem can name a key from any of them. */
+const registered: Messages<string>[] = [];
+
+function format(locale: Locale, entry: Entry, params: Params): string {
   let template: string;
   if (typeof entry === 'string') {
     template = entry;
@@ -250,12 +166,35 @@ export function msg(locale: Locale, key: MessageKey, params: Params = {}): strin
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** Whether a string names a catalogue entry (schemas use keys as their error text). */
-export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === 'string' && Object.hasOwn(id, value);
+/**
+ * Defines a catalogue: Indonesian first, English typed against it, so a
+ * missing translation fails `tsc`. Each widget has its own catalogue, so a
+ * page with a banner does not download the form's strings.
+ */
+export function defineMessages<K extends string>(id: Record<K, Entry>, en: Record<NoInfer<K>, Entry>): Messages<K> {
+  const catalogues = { id, en } as Record<Locale, Record<K, Entry>>;
+  const t = ((locale: Locale, key: K, params: Params = {}) => format(locale, catalogues[locale][key], params)) as Messages<K>;
+  Object.assign(t, { keys: Object.keys(id) as K[], catalogues });
+  registered.push(t as unknown as Messages<string>);
+  return t;
 }
 
-/** Every key of the catalogue, for completeness tests. */
-export const MESSAGE_KEYS = Object.keys(id) as MessageKey[];
-/** The raw catalogue, for completeness tests. */
-export const CATALOGUES = catalogues;
+/** The shared strings: loading, schema problems, calendar words. */
+export const msg = defineMessages<keyof typeof id>(id, en);
+export type MessageKey = keyof typeof id;
+
+/** Whether a string names an entry of any catalogue (schemas use keys as their error text). */
+export function isMessageKey(value: unknown): value is string {
+  return typeof value === 'string' && registered.some((m) => Object.hasOwn(m.catalogues.id, value));
+}
+
+/** Translates a key from whichever catalogue defines it; the key itself when none does. */
+export function translate(locale: Locale, key: string, params: Params = {}): string {
+  const owner = registered.find((m) => Object.hasOwn(m.catalogues.id, key));
+  return owner ? owner(locale, key, params) : key;
+}
+
+/** Every catalogue, for completeness tests. */
+export function allMessages(): readonly Messages<string>[] {
+  return registered;
+}

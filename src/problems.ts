@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { isMessageKey, msg, type MessageKey, type Params } from './i18n.js';
+import { isMessageKey, msg, translate, type MessageKey, type Params } from './i18n.js';
 import type { Locale } from './text.js';
 
 /** One thing wrong with a document, located by a readable path such as `channels[2].state`. */
@@ -18,7 +18,8 @@ export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readon
  * translated later: `{ key: 'schema.timeZone', value: 'Mars/Olympus' }`.
  */
 export interface CustomIssueParams {
-  readonly key: MessageKey;
+  /** A key of any message catalogue. */
+  readonly key: string;
   readonly [param: string]: string | number;
 }
 
@@ -96,8 +97,8 @@ function describe(issue: z.core.$ZodIssue, root: unknown, locale: Locale): strin
       return t('schema.format', { format: issue.format });
     case 'custom': {
       const params = issue.params as CustomIssueParams | undefined;
-      if (params?.key) return t(params.key, params);
-      return isMessageKey(issue.message) ? t(issue.message) : t('schema.invalid');
+      if (params?.key) return translate(locale, params.key, params);
+      return isMessageKey(issue.message) ? translate(locale, issue.message) : t('schema.invalid');
     }
     default:
       return t('schema.invalid');
@@ -119,7 +120,7 @@ export function toProblems(issues: readonly z.core.$ZodIssue[], root: unknown, l
         return;
       }
       const found = valueAt(root, issue.path);
-      const message = found === undefined ? msg(locale, 'schema.required') : isMessageKey(issue.message) ? msg(locale, issue.message) : msg(locale, 'schema.invalid');
+      const message = found === undefined ? msg(locale, 'schema.required') : isMessageKey(issue.message) ? translate(locale, issue.message) : msg(locale, 'schema.invalid');
       push(issue.path, message);
       return;
     }

@@ -1,4 +1,4 @@
-import { addDays, compareDates, instantOf, zonedParts, type LocalDate, type ZonedParts } from '../time.js';
+import { addDays, instantOf, zonedParts, type LocalDate, type ZonedParts } from '../time.js';
 import {
   NOTICE_LEVELS,
   WEEKDAY_KEYS,
@@ -185,5 +185,3 @@ export function evaluateStatus(doc: StatusDocument, now: number): StatusNow {
   return { local, counter, channels, notices, closures, nextChange: boundaries(doc, local, now) };
 }
 
-/** Whether two local dates are the same office day. */
-export const sameDay = (a: LocalDate, b: LocalDate) => compareDates(a, b) === 0;

@@ -91,7 +91,7 @@ export abstract class LoketElement<T> extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  protected override updated(_changed: PropertyValues<this>): void {
     if (this.pendingReady) {
       this.pendingReady = false;
       this.dispatchEvent(new LoketReadyEvent());

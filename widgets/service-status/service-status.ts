@@ -1,0 +1,297 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { defineElement } from '../../src/define.js';
+import { msg } from '../../src/i18n.js';
+import { statusMsg, type StatusMessageKey } from '../../src/status/messages.js';
+import type { Params } from '../../src/i18n.js';
+import type { ParseResult } from '../../src/problems.js';
+import { docInstant, evaluateStatus, type StatusNow } from '../../src/status/evaluate.js';
+import { parseStatus, type StatusDocument } from '../../src/status/format.js';
+import { text, type Locale } from '../../src/text.js';
+import { formatInstant } from '../../src/time.js';
+import { LoketElement } from '../shared/loket-element.js';
+import { serviceStatusStyles } from './service-status.styles.js';
+import {
+  channelBlock,
+  channelName,
+  channelState,
+  closureItem,
+  contactItem,
+  counterLine,
+  heading,
+  hoursTable,
+  noticeBlock,
+  type RenderContext,
+} from './status-parts.js';
+
+/** The shortest refresh interval honoured, so a typo cannot hammer the office's server. */
+export const MIN_REFRESH_SECONDS = 15;
+/** Re-evaluate at least this often even when no boundary is due (clock drift, sleep). */
+const MAX_TICK_MS = 60 * 60 * 1000;
+
+/**
+ * What is open right now at a permit office: per channel (in person, online,
+ * drop box, consultation, home visit), the office hours and holidays read in
+ * the office's own time zone, valid notices, contact lines and portal links.
+ *
+ * @summary A service-status banner for a permit office, rendered from a JSON document.
+ *
+ * @event loket-ready - The document was parsed and rendered (again after each refresh that changed it).
+ * @event loket-error - The document could not be loaded or does not match the format; `detail` has the kind, message and problems.
+ *
+ * @slot - Fallback content shown until the banner renders, and beside an error panel (e.g. a link to the office's page).
+ *
+ * @csspart banner - The labelled region around the whole banner.
+ * @csspart headline - The most important notice in the compact view.
+ * @csspart counter - "Buka sekarang" / "Tutup sekarang" and the next opening.
+ * @csspart channels - The compact list of channel states.
+ * @csspart channel - One channel in the compact list or the details.
+ * @csspart toggle - The "Lihat detail" button.
+ * @csspart details - The expandable details.
+ * @csspart notice - One notice in the details.
+ * @csspart hours - The opening-hours table.
+ * @csspart contact - One contact line.
+ * @csspart link - A link to a portal or page.
+ * @csspart updated - The "Diperbarui …" line, and the notice after a failed refresh.
+ * @csspart error-panel - The panel shown when the document cannot be used.
+ *
+ * @cssprop [--loket-font-family=system-ui, sans-serif] - Font of the widget.
+ * @cssprop [--loket-font-size=1rem] - Base font size.
+ * @cssprop [--loket-line-height=1.5] - Line height.
+ * @cssprop [--loket-color-text=#1f2328] - Text colour.
+ * @cssprop [--loket-color-muted=#4b5563] - Secondary text colour.
+ * @cssprop [--loket-color-link=#0b57a4] - Link and button colour.
+ * @cssprop [--loket-color-focus=#b35c00] - Focus ring colour.
+ * @cssprop [--loket-color-surface=#fff] - Background of notices inside the banner.
+ * @cssprop [--loket-color-open=#1a7f37] - Colour of "open" states.
+ * @cssprop [--loket-color-closed=#57606a] - Colour of "closed" states.
+ * @cssprop [--loket-color-limited=#8a5300] - Colour of "limited" states.
+ * @cssprop [--loket-color-danger=#b3261e] - Colour of the error panel.
+ * @cssprop [--loket-radius=6px] - Corner radius.
+ * @cssprop [--loket-status-background=#f4f8fc] - Banner background for information.
+ * @cssprop [--loket-status-border-color=#0b57a4] - Banner border for information.
+ * @cssprop [--loket-status-warning-background=#fff6e5] - Banner background when a warning is shown.
+ * @cssprop [--loket-status-warning-border-color=#8a5300] - Banner border when a warning is shown.
+ * @cssprop [--loket-status-disruption-background=#fdeee6] - Banner background during a service disruption.
+ * @cssprop [--loket-status-disruption-border-color=#9b3a12] - Banner border during a service disruption.
+ * @cssprop [--loket-scroll-margin=5rem] - Space kept clear of a sticky site header when the banner is scrolled to.
+ *
+ * @cssstate open - The office counter is open now.
+ * @cssstate closed - The office counter is closed now.
+ * @cssstate stale - The last refresh failed; an earlier status is shown.
+ * @cssstate error - No status can be shown; the error panel is visible.
+ */
+export class LoketServiceStatus extends LoketElement<StatusDocument> {
+  static override styles = [...LoketElement.styles, serviceStatusStyles];
+
+  /** Re-fetch `src` every this many seconds (at least 15); 0 or absent turns refreshing off. */
+  @property({ type: Number }) refresh = 0;
+
+  /** Whether the details are shown. The citizen toggles it; the page may set it. */
+  @property({ type: Boolean, reflect: true }) expanded = false;
+
+  /** Freezes the clock at a local date-time in the office's zone (`2020-09-16T09:00`), for previews and tests. */
+  @property() now?: string;
+
+  /** The level of the banner's headings, so they fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** The text announced politely after a change. */
+  @state() private announcement = '';
+
+  /** When the shown document was last fetched or set. */
+  private receivedAt?: number;
+  private lastJson?: string;
+  private clockTimer?: ReturnType<typeof setTimeout>;
+  private refreshTimer?: ReturnType<typeof setTimeout>;
+  private lastOpen?: boolean;
+  private internals?: ElementInternals;
+
+  constructor() {
+    super();
+    try {
+      this.internals = this.attachInternals();
+    } catch {
+      // Older engines: custom states are a styling nicety, not a requirement.
+    }
+  }
+
+  protected override parse(json: unknown, locale: Locale): ParseResult<StatusDocument> {
+    return parseStatus(json, locale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    clearTimeout(this.clockTimer);
+    clearTimeout(this.refreshTimer);
+  }
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState !== 'visible') return;
+    this.requestUpdate();
+    const overdue = this.receivedAt !== undefined && Date.now() - this.receivedAt > this.refreshMs();
+    if (this.refreshMs() > 0 && overdue) void this.refreshNow();
+  };
+
+  private refreshMs(): number {
+    return this.refresh > 0 ? Math.max(MIN_REFRESH_SECONDS, this.refresh) * 1000 : 0;
+  }
+
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    const ms = this.refreshMs();
+    if (!ms || !this.src || !this.isConnected) return;
+    this.refreshTimer = setTimeout(() => {
+      // A hidden tab waits: the visibility handler refreshes when it is seen again.
+      if (document.visibilityState === 'hidden') return;
+      void this.refreshNow();
+    }, ms);
+  }
+
+  private async refreshNow(): Promise<void> {
+    await this.reload();
+    this.scheduleRefresh();
+  }
+
+  protected override documentChanged(replaced: boolean): void {
+    this.receivedAt = Date.now();
+    const json = JSON.stringify(this.value);
+    if (replaced && json !== this.lastJson) this.announcement = statusMsg(this.locale, 'status.changed');
+    this.lastJson = json;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('refresh') || changed.has('src')) this.scheduleRefresh();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.failure?.stale && (changed as Map<PropertyKey, unknown>).has('failure')) {
+      this.announcement = this.staleText();
+      this.scheduleRefresh();
+    }
+  }
+
+  private instant(doc: StatusDocument): number {
+    return (this.now ? docInstant(this.now, doc.office.timeZone, 'start') : undefined) ?? Date.now();
+  }
+
+  /** Re-render at the next boundary (an opening, a closing, a notice starting or ending, midnight). */
+  private scheduleClock(status: StatusNow, now: number): void {
+    clearTimeout(this.clockTimer);
+    if (this.now || !this.isConnected) return;
+    const wait = Math.min(Math.max(status.nextChange - now, 0) + 250, MAX_TICK_MS);
+    this.clockTimer = setTimeout(() => this.requestUpdate(), wait);
+  }
+
+  private setStates(open: boolean | undefined): void {
+    const states = this.internals?.states;
+    if (!states) return;
+    const set = (name: string, on: boolean) => {
+      try {
+        if (on) states.add(name);
+        else states.delete(name);
+      } catch {
+        // Chromium before 125 only accepted `--name`; styling is optional.
+      }
+    };
+    set('open', open === true);
+    set('closed', open === false);
+    set('stale', this.failure?.stale === true);
+    set('error', this.value === undefined && this.failure !== undefined);
+  }
+
+  private staleText(): string {
+    const doc = this.value;
+    if (!doc || this.receivedAt === undefined) return statusMsg(this.locale, 'status.refreshFailed', { date: '' });
+    return statusMsg(this.locale, 'status.refreshFailed', { date: formatInstant(this.receivedAt, doc.office.timeZone, this.locale) });
+  }
+
+  private toggle(): void {
+    this.expanded = !this.expanded;
+  }
+
+  protected override render(): TemplateResult {
+    if (this.value === undefined) this.setStates(undefined);
+    return super.render();
+  }
+
+  protected override renderDocument(doc: StatusDocument): TemplateResult {
+    const now = this.instant(doc);
+    const status = evaluateStatus(doc, now);
+    this.scheduleClock(status, now);
+    this.setStates(status.counter.open);
+    if (this.lastOpen !== undefined && this.lastOpen !== status.counter.open) this.announcement = statusMsg(this.locale, 'status.changed');
+    this.lastOpen = status.counter.open;
+
+    const ctx: RenderContext = { locale: this.locale, timeZone: doc.office.timeZone, now, base: this.ownerDocument.baseURI, headingLevel: this.headingLevel };
+    const t = (key: StatusMessageKey, params?: Params) => statusMsg(this.locale, key, params);
+    const office = text(doc.office.name, this.locale);
+    const top = status.notices[0];
+    const level = status.notices.reduce<string>((worst, n) => (n.level === 'disruption' || (n.level === 'warning' && worst === 'info') ? n.level : worst), 'info');
+    const contacts = doc.contacts ?? [];
+
+    return html`<section part="banner" class="banner level-${level}" aria-label=${t('status.region', { office })}>
+      ${top ? html`<p part="headline" class="headline"><span class="badge">${t(`level.${top.level}`)}</span>${text(top.title, this.locale)}</p>` : nothing}
+      <p class="office-line"><span class="office">${office}</span> ${counterLine(status.counter, ctx)}</p>
+      <ul part="channels" class="chips">
+        ${status.channels.map((c) => {
+          const s = channelState(c, this.locale);
+          return html`<li part="channel" class="chip"><span class="chip-name">${channelName(c.channel, this.locale)}:</span> <span class="state ${s.cls}">${s.label}</span></li>`;
+        })}
+      </ul>
+      <button part="toggle" class="toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="details" @click=${this.toggle}>
+        ${this.expanded ? t('status.hideDetails') : t('status.showDetails')}
+      </button>
+      <div part="details" id="details" class="details" ?hidden=${!this.expanded}>
+        ${status.notices.length ? html`<div>${status.notices.map((n) => noticeBlock(n, ctx))}</div>` : nothing}
+        <div>
+          ${heading(ctx, t('status.channels'))}
+          <ul class="channel-list">
+            ${status.channels.map((c) => channelBlock(c, ctx))}
+          </ul>
+        </div>
+        ${hoursTable(doc.hours, ctx, status.local.weekday)}
+        ${status.closures.length
+          ? html`<div>
+              ${heading(ctx, t('status.closures'))}
+              <ul class="closure-list">
+                ${status.closures.map((c) => closureItem(c, this.locale))}
+              </ul>
+            </div>`
+          : nothing}
+        ${contacts.length || doc.office.address !== undefined
+          ? html`<div>
+              ${heading(ctx, t('status.contacts'))}
+              ${contacts.length ? html`<ul class="contact-list">${contacts.map((c) => contactItem(c, ctx))}</ul>` : nothing}
+              ${doc.office.address !== undefined ? html`<p>${t('status.address')}: ${text(doc.office.address, this.locale)}</p>` : nothing}
+            </div>`
+          : nothing}
+      </div>
+      ${this.renderUpdated(doc)}
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    </section>`;
+  }
+
+  private renderUpdated(doc: StatusDocument): TemplateResult | typeof nothing {
+    if (this.failure?.stale) return html`<p part="updated" class="updated stale">${this.staleText()}</p>`;
+    const updated = doc.updated !== undefined ? docInstant(doc.updated, doc.office.timeZone, 'start') : undefined;
+    if (updated === undefined) return nothing;
+    return html`<p part="updated" class="updated">${statusMsg(this.locale, 'status.updated', { date: formatInstant(updated, doc.office.timeZone, this.locale) })}</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loket-service-status': LoketServiceStatus;
+  }
+}
+
+defineElement('loket-service-status', LoketServiceStatus);
