@@ -4,7 +4,7 @@ import { LoketErrorEvent, LoketReadyEvent, type LoketErrorDetail } from '../../s
 import { msg } from '../../src/i18n.js';
 import { DEFAULT_MAX_BYTES, fetchJson, parseJsonText, type LoadError, type LoadResult } from '../../src/load.js';
 import { problemLine, type ParseResult, type Problem } from '../../src/problems.js';
-import { localeOf, type Locale } from '../../src/text.js';
+import { localeOf, toLocale, type Locale } from '../../src/text.js';
 import { errorPanelStyles } from './shared.styles.js';
 
 function formatBytes(bytes: number): string {
@@ -75,7 +75,8 @@ export abstract class LoketElement<T> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) {
-      const locale = localeOf(this);
+      // The attribute is reflected only after this hook, so read the property first.
+      const locale = toLocale(this.lang) ?? localeOf(this);
       if (locale !== this.locale) {
         this.locale = locale;
         this.reparse(false);

@@ -6,31 +6,41 @@ import { css } from 'lit';
  * follow global `--loket-*` → literal fallback.
  */
 export const hostStyles = css`
+  /* Inner-context !important wins over the page's !important (CSS Scoping), so a
+     host stylesheet's "* { display: inline !important }" cannot collapse us. */
   :host {
-    display: block;
+    display: block !important;
     box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  /* Inherited properties are set inside the shadow root, on .root: a page rule
+     such as "* { color: red !important; font: 11px/1 Comic Sans }" matches the
+     host element but never the nodes inside. max(1rem, 16px) keeps text legible
+     on sites that shrink the root font (html { font-size: 62.5% }). */
+  .root {
     font-family: var(--loket-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
-    font-size: var(--loket-font-size, 1rem);
+    font-size: var(--loket-font-size, max(1rem, 16px));
     line-height: var(--loket-line-height, 1.5);
     color: var(--loket-color-text, #1f2328);
     text-align: start;
     letter-spacing: normal;
     word-spacing: normal;
     text-transform: none;
+    text-indent: 0;
+    text-shadow: none;
     font-weight: 400;
     font-style: normal;
+    white-space: normal;
+    visibility: visible;
     -webkit-text-size-adjust: 100%;
-  }
-  :host([hidden]) {
-    display: none;
+    overflow-wrap: anywhere;
   }
   *,
   *::before,
   *::after {
     box-sizing: inherit;
-  }
-  .root {
-    overflow-wrap: anywhere;
   }
   .visually-hidden {
     position: absolute !important;

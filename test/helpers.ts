@@ -1,0 +1,76 @@
+import { aTimeout } from '@open-wc/testing';
+
+/** Events a widget fired, in order, captured from before it was connected. */
+export interface Mounted<T extends HTMLElement> {
+  readonly el: T;
+  readonly events: Event[];
+  /** Resolves with the next event of a type (or the one already fired since the last call). */
+  next(type: 'loket-ready' | 'loket-error', timeoutMs?: number): Promise<Event>;
+}
+
+const containers: HTMLElement[] = [];
+
+/**
+ * Inserts markup into the page the way a webmaster's HTML would arrive, with
+ * listeners attached first so no event is missed.
+ */
+export function mount<T extends HTMLElement>(markup: string): Mounted<T> {
+  const container = document.createElement('div');
+  const events: Event[] = [];
+  let seen = 0;
+  for (const type of ['loket-ready', 'loket-error']) container.addEventListener(type, (e) => events.push(e));
+  container.innerHTML = markup;
+  document.body.append(container);
+  containers.push(container);
+  const el = container.firstElementChild as T;
+  return {
+    el,
+    events,
+    async next(type, timeoutMs = 8000) {
+      const started = Date.now();
+      for (;;) {
+        const index = events.findIndex((e, i) => i >= seen && e.type === type);
+        if (index >= 0) {
+          seen = index + 1;
+          return events[index] as Event;
+        }
+        if (Date.now() - started > timeoutMs) throw new Error(`no ${type} within ${timeoutMs} ms; saw ${events.map((e) => e.type).join(', ') || 'nothing'}`);
+        await aTimeout(10);
+      }
+    },
+  };
+}
+
+/** Removes everything {@link mount} inserted. Call in afterEach. */
+export function unmountAll(): void {
+  for (const c of containers.splice(0)) c.remove();
+}
+
+/** The visible text of an element's shadow root, whitespace collapsed. */
+export function shadowText(el: Element): string {
+  return (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Counts console.error calls while a block runs. */
+export async function countConsoleErrors(block: () => Promise<void>): Promise<string[]> {
+  const original = console.error;
+  const calls: string[] = [];
+  console.error = (...args: unknown[]) => calls.push(args.map(String).join(' '));
+  try {
+    await block();
+  } finally {
+    console.error = original;
+  }
+  return calls;
+}
+
+/** Queues responses for `/test-api/scripted/<id>`. */
+export async function script(id: string, steps: ReadonlyArray<{ status?: number; body?: unknown; type?: string; delayMs?: number; drop?: boolean }>): Promise<string> {
+  await fetch(`/test-api/script/${id}`, { method: 'PUT', body: JSON.stringify(steps) });
+  return `/test-api/scripted/${id}`;
+}
+
+/** HTML-escapes a JSON document for an inline `<script type="application/json">`. */
+export function inlineJson(doc: unknown): string {
+  return JSON.stringify(doc).replace(/</g, '\\u003c');
+}

@@ -1,0 +1,66 @@
+// Endpoints the browser tests use to play a misbehaving server: slow, HTML
+// instead of JSON, huge, dropped connections, and scripted sequences of
+// responses (good, then 500, then good…). Mounted by web-test-runner only.
+
+const scripts = new Map();
+const hits = new Map();
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function respond(ctx, { status = 200, type = 'application/json', body = '' }) {
+  ctx.status = status;
+  ctx.type = type;
+  ctx.body = typeof body === 'string' ? body : JSON.stringify(body);
+}
+
+/** Koa middleware for `/test-api/*`. */
+export async function testApi(ctx, next) {
+  const url = new URL(ctx.url, 'http://test');
+  if (!url.pathname.startsWith('/test-api/')) return next();
+  const [, , what, id] = url.pathname.split('/');
+  switch (what) {
+    case 'slow':
+      await sleep(Number(url.searchParams.get('ms') ?? 5000));
+      return respond(ctx, { body: {} });
+    case 'html':
+      return respond(ctx, { type: 'text/html', body: '<!doctype html><title>Halaman tidak ditemukan</title><p>404</p>' });
+    case 'html-as-json':
+      return respond(ctx, { body: '<!DOCTYPE html><html><body>Maintenance</body></html>' });
+    case 'huge': {
+      const big = JSON.stringify({ version: 1, padding: 'x'.repeat(3 * 1024 * 1024) });
+      ctx.status = 200;
+      ctx.type = 'application/json';
+      ctx.body = Buffer.from(big);
+      return;
+    }
+    case 'drop':
+      ctx.req.socket.destroy();
+      return;
+    case 'script':
+      scripts.set(id, JSON.parse(await readBody(ctx.req)));
+      hits.set(id, 0);
+      return respond(ctx, { body: { ok: true } });
+    case 'hits':
+      return respond(ctx, { body: { hits: hits.get(id) ?? 0 } });
+    case 'scripted': {
+      const queue = scripts.get(id) ?? [{ status: 404, body: 'no script' }];
+      const n = hits.get(id) ?? 0;
+      hits.set(id, n + 1);
+      const step = queue[Math.min(n, queue.length - 1)];
+      if (step.delayMs) await sleep(step.delayMs);
+      if (step.drop) {
+        ctx.req.socket.destroy();
+        return;
+      }
+      return respond(ctx, step);
+    }
+    default:
+      return respond(ctx, { status: 404, body: { error: 'unknown test endpoint' } });
+  }
+}
