@@ -106,6 +106,9 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
   private clockTimer?: ReturnType<typeof setTimeout>;
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private lastOpen?: boolean;
+  /** The document evaluated at the time of this update. */
+  private status?: StatusNow;
+  private evaluatedAt = 0;
   private internals?: ElementInternals;
 
   constructor() {
@@ -170,14 +173,23 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('refresh') || changed.has('src')) this.scheduleRefresh();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
+    // Work out what to announce here, not in render: state set during render
+    // would schedule a second update.
+    const doc = this.value;
+    this.status = undefined;
+    if (doc) {
+      const now = (this.evaluatedAt = this.instant(doc));
+      this.status = evaluateStatus(doc, now);
+      this.scheduleClock(this.status, now);
+      const open = this.status.counter.open;
+      if (this.lastOpen !== undefined && this.lastOpen !== open) this.announcement = statusMsg(this.locale, 'status.changed');
+      this.lastOpen = open;
+    }
     if (this.failure?.stale && (changed as Map<PropertyKey, unknown>).has('failure')) {
       this.announcement = this.staleText();
       this.scheduleRefresh();
     }
+    this.setStates(this.status?.counter.open);
   }
 
   private instant(doc: StatusDocument): number {
@@ -219,18 +231,9 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
     this.expanded = !this.expanded;
   }
 
-  protected override render(): TemplateResult {
-    if (this.value === undefined) this.setStates(undefined);
-    return super.render();
-  }
-
   protected override renderDocument(doc: StatusDocument): TemplateResult {
-    const now = this.instant(doc);
-    const status = evaluateStatus(doc, now);
-    this.scheduleClock(status, now);
-    this.setStates(status.counter.open);
-    if (this.lastOpen !== undefined && this.lastOpen !== status.counter.open) this.announcement = statusMsg(this.locale, 'status.changed');
-    this.lastOpen = status.counter.open;
+    const now = this.status ? this.evaluatedAt : this.instant(doc);
+    const status = this.status ?? evaluateStatus(doc, now);
 
     const ctx: RenderContext = { locale: this.locale, timeZone: doc.office.timeZone, now, base: this.ownerDocument.baseURI, headingLevel: this.headingLevel };
     const t = (key: StatusMessageKey, params?: Params) => statusMsg(this.locale, key, params);

@@ -1,0 +1,105 @@
+import { expect } from '@open-wc/testing';
+import { defineElement, registry } from '../src/define.js';
+
+// These tests load the built dist/loket.js, as a webmaster's page would:
+// `npm test` builds first.
+
+interface Frame {
+  readonly win: Window & { __warnings: string[]; __errors: string[] };
+  readonly doc: Document;
+  remove(): void;
+}
+
+const PROBE = `<script>
+  window.__warnings = []; window.__errors = [];
+  const warn = console.warn; console.warn = (...a) => { window.__warnings.push(a.join(' ')); warn(...a); };
+  addEventListener('error', (e) => window.__errors.push(String(e.message)));
+  addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
+</script>`;
+
+async function page(body: string): Promise<Frame> {
+  const iframe = document.createElement('iframe');
+  iframe.srcdoc = `<!doctype html><html lang="id"><head>${PROBE}</head><body>${body}</body></html>`;
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  document.body.append(iframe);
+  await loaded;
+  const win = iframe.contentWindow as Frame['win'];
+  return { win, doc: iframe.contentDocument!, remove: () => iframe.remove() };
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const scripts = (frame: Frame) => frame.win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'));
+
+before(async () => {
+  const response = await fetch('/dist/loket.js');
+  if (!response.ok) throw new Error('dist/loket.js is missing: run `npm run build` (npm test does it for you)');
+});
+
+describe('dist/loket.js, the script-tag loader', () => {
+  it('downloads no widget code on a page without loket elements, and fetches it when one appears', async () => {
+    const frame = await page('<script type="module" src="/dist/loket.js"></script><p>Halaman biasa</p>');
+    await until(() => scripts(frame).some((s) => s === '/dist/loket.js'), 'loket.js');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(scripts(frame).filter((s) => s.includes('/chunks/'))).to.deep.equal([]);
+    frame.doc.body.insertAdjacentHTML('beforeend', '<div><loket-service-status src="/demo/status/bontang.json"></loket-service-status></div>');
+    await until(() => !!frame.win.customElements.get('loket-service-status'), 'the element definition');
+    const el = frame.doc.querySelector('loket-service-status')!;
+    await until(() => !!el.shadowRoot?.querySelector('[part="banner"]'), 'the banner');
+    expect(scripts(frame).some((s) => s.startsWith('/dist/chunks/service-status'))).to.equal(true);
+    frame.remove();
+  });
+
+  it('keeps working when the script is included twice', async () => {
+    const frame = await page(`<script type="module" src="/dist/loket.js"></script><script type="module" src="/dist/loket.js?again"></script>
+      <loket-service-status src="/demo/status/bontang.json"><a href="/x">Situs kantor</a></loket-service-status>`);
+    const el = frame.doc.querySelector('loket-service-status')!;
+    await until(() => !!el.shadowRoot?.querySelector('[part="banner"]'), 'the banner');
+    expect(frame.win.__errors).to.deep.equal([]);
+    expect(frame.win.__warnings).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('warns, without throwing, when another version of loket is already on the page', async () => {
+    const frame = await page(`<script>window[Symbol.for('loket.loader')] = { version: '0.0.1-lama', load() {} };</script>
+      <script type="module" src="/dist/loket.js"></script>`);
+    await until(() => frame.win.__warnings.length > 0, 'a warning');
+    expect(frame.win.__warnings[0]).to.contain('0.0.1-lama').and.to.contain('once per page');
+    expect(frame.win.__errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('leaves the fallback content visible until the element upgrades', async () => {
+    const frame = await page('<loket-service-status src="/demo/status/bontang.json"><a href="/x">Lihat status di situs kantor</a></loket-service-status>');
+    const link = frame.doc.querySelector('a')!;
+    expect(link.getBoundingClientRect().height).to.be.greaterThan(0);
+    frame.remove();
+  });
+});
+
+describe('defineElement', () => {
+  it('is a no-op for the same version and warns once for another, never throwing', () => {
+    class One extends HTMLElement {}
+    class Two extends HTMLElement {}
+    defineElement('loket-test-define', One);
+    expect(() => defineElement('loket-test-define', Two)).not.to.throw();
+    expect(customElements.get('loket-test-define')).to.equal(One);
+    registry().versions['loket-test-define'] = '9.9.9';
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      defineElement('loket-test-define', Two);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('9.9.9');
+  });
+});
