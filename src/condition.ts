@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { defineMessages } from './i18n.js';
 import type { CustomIssueParams } from './problems.js';
 
 // The declarative condition language shared by the permit form and the
@@ -20,6 +21,22 @@ export type Operator = (typeof OPERATORS)[number];
 export const Scalar = z.union([z.string(), z.number(), z.boolean()], { error: 'condition.scalar' });
 export type Scalar = z.infer<typeof Scalar>;
 
+/** The condition language's problem messages, read by document authors. */
+export const conditionMsg = defineMessages(
+  {
+    'condition.scalar': 'harus berupa teks, angka, atau true/false',
+    'condition.operator': 'kondisi harus memuat tepat satu operator: {operators}',
+    'condition.field': 'operator "{operator}" memerlukan "field": nama isian yang diperiksa',
+    'condition.noField': '"field" tidak berlaku untuk operator "{operator}"; letakkan di kondisi di dalamnya',
+  },
+  {
+    'condition.scalar': 'must be a text, a number, or true/false',
+    'condition.operator': 'a condition must have exactly one operator: {operators}',
+    'condition.field': 'operator "{operator}" needs "field": the name of the field it tests',
+    'condition.noField': '"field" does not apply to operator "{operator}"; put it in the conditions inside',
+  },
+);
+
 const issue = (params: CustomIssueParams) => ({ code: 'custom' as const, message: params.key, params });
 
 /**
@@ -34,14 +51,16 @@ export const Condition = z.strictObject({
   oneOf: z.optional(z.array(Scalar).check(z.minLength(1))),
   filled: z.optional(z.literal(true)),
   empty: z.optional(z.literal(true)),
-  get all(): z.ZodMiniOptional<z.ZodMiniArray<typeof Condition>> {
-    return z.optional(z.array(Condition).check(z.minLength(1)));
+  // Getters returning lazy schemas: `.check()` below clones the object and
+  // reads its shape before `Condition` is assigned.
+  get all(): z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniLazy<typeof Condition>>> {
+    return z.optional(z.array(z.lazy(() => Condition)).check(z.minLength(1)));
   },
-  get any(): z.ZodMiniOptional<z.ZodMiniArray<typeof Condition>> {
-    return z.optional(z.array(Condition).check(z.minLength(1)));
+  get any(): z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniLazy<typeof Condition>>> {
+    return z.optional(z.array(z.lazy(() => Condition)).check(z.minLength(1)));
   },
-  get not(): z.ZodMiniOptional<typeof Condition> {
-    return z.optional(Condition);
+  get not(): z.ZodMiniOptional<z.ZodMiniLazy<typeof Condition>> {
+    return z.optional(z.lazy(() => Condition));
   },
 }).check(
   z.superRefine((cond, ctx) => {
