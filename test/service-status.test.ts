@@ -32,7 +32,7 @@ describe('<loket-service-status> with the demo documents', () => {
       const region = el.shadowRoot!.querySelector('section[part="banner"]')!;
       expect(region.getAttribute('aria-label')).to.match(/^Status layanan /);
       expect(el.shadowRoot!.querySelectorAll('[part="channel"]').length).to.be.greaterThan(0);
-      expect(shadowText(el)).to.match(/Buka sekarang|Tutup sekarang/);
+      expect(shadowText(el)).to.match(/Buka sekarang|Tutup sekarang|tatap muka ditiadakan/);
       await expect(el).to.be.accessible();
       el.expanded = true;
       await el.updateComplete;
@@ -40,7 +40,7 @@ describe('<loket-service-status> with the demo documents', () => {
       el.lang = 'en';
       await el.updateComplete;
       expect(region.getAttribute('aria-label')).to.match(/^Service status, /);
-      expect(shadowText(el)).to.match(/Open now|Closed now/);
+      expect(shadowText(el)).to.match(/Open now|Closed now|In-person service suspended/);
       await expect(el).to.be.accessible();
     });
   }
@@ -178,6 +178,8 @@ describe('<loket-service-status> behaviour', () => {
 
   it('refreshes on its own and announces a changed status politely', async () => {
     LoketServiceStatus.minRefreshSeconds = 0.2;
+    // Parallel test files share one browser; this tab may count as hidden, and hidden tabs pause refreshing.
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
     try {
       const changed = office({ notices: [{ level: 'warning', title: 'Antrean dibatasi' }] });
       const url = await script('refresh-change', [{ body: office() }, { body: changed }]);
@@ -191,6 +193,7 @@ describe('<loket-service-status> behaviour', () => {
       expect(hits).to.be.at.least(2);
     } finally {
       LoketServiceStatus.minRefreshSeconds = 15;
+      delete (document as { visibilityState?: unknown }).visibilityState;
     }
   });
 
@@ -269,5 +272,46 @@ describe('<loket-service-status> with bad input', () => {
 describe('at()', () => {
   it('builds instants at a fixed offset for these tests', () => {
     expect(at('2020-01-01T07:00', 7)).to.equal(Date.parse('2020-01-01T00:00:00Z'));
+  });
+});
+
+describe('<loket-service-status> on a hostile host page', () => {
+  it('keeps its own font, colour and layout under "* { … !important }" rules, at 360 px without horizontal scroll', async () => {
+    const { setViewport } = await import('@web/test-runner-commands');
+    await setViewport({ width: 360, height: 800 });
+    const style = document.createElement('style');
+    style.textContent = `html { font-size: 62.5%; }
+      * { margin: 0 !important; padding: 0 !important; font: 11px/1 "Comic Sans MS", cursive !important; color: red !important; display: inline !important; box-sizing: content-box !important; }
+      button { background: #000 !important; } a { color: yellow !important; }`;
+    document.head.append(style);
+    try {
+      const probe = mount<LoketServiceStatus>(inline(office({ notices: [{ level: 'warning', title: 'Antrean dibatasi dan pengunjung wajib memakai masker selama berada di ruang pelayanan' }] }), 'expanded'));
+      await probe.next('loket-ready');
+      const el = probe.el;
+      const banner = el.shadowRoot!.querySelector<HTMLElement>('[part="banner"]')!;
+      const cs = getComputedStyle(banner);
+      expect(getComputedStyle(el).display).to.equal('block');
+      expect(parseFloat(cs.fontSize)).to.be.at.least(16);
+      expect(cs.color).to.equal('rgb(31, 35, 40)');
+      expect(cs.fontFamily).not.to.contain('Comic');
+      expect(banner.scrollWidth).to.be.at.most(banner.clientWidth + 1);
+      expect(el.getBoundingClientRect().width).to.be.at.most(360);
+      const toggle = el.shadowRoot!.querySelector<HTMLElement>('[part="toggle"]')!;
+      expect(toggle.getBoundingClientRect().height).to.be.at.least(44);
+    } finally {
+      style.remove();
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});
+
+describe('<loket-service-status> summary wording', () => {
+  it('says in-person service is suspended when the office has closed it, and uses the short name', async () => {
+    const doc = office({ office: { name: 'Dinas Penanaman Modal dan PTSP Kabupaten Uji', shortName: 'DPMPTSP Uji', timeZone: 'Asia/Makassar' }, channels: [{ kind: 'in-person', state: 'closed' }, { kind: 'online', state: 'open' }] });
+    const probe = mount<LoketServiceStatus>(inline(doc, 'now="2020-09-14T09:00"'));
+    await probe.next('loket-ready');
+    const line = probe.el.shadowRoot!.querySelector('.office-line')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(line).to.equal('DPMPTSP Uji Pelayanan tatap muka ditiadakan');
+    expect(probe.el.shadowRoot!.querySelector('[part="banner"]')!.getAttribute('aria-label')).to.equal('Status layanan Dinas Penanaman Modal dan PTSP Kabupaten Uji');
   });
 });

@@ -209,6 +209,8 @@ export type Channel = z.infer<typeof Channel>;
 /** The office: its name, its time zone (all times in the document are read in it) and address. */
 export const Office = z.strictObject({
   name: Text,
+  /** A short name for the compact banner on phones: "DPMPTSP Tabanan". Defaults to `name`. */
+  shortName: z.optional(Text),
   timeZone: z.string().check(
     z.superRefine((value, ctx) => {
       if (!isTimeZone(value)) ctx.addIssue(issue({ key: 'schema.timeZone', value }));

@@ -119,10 +119,9 @@ export const serviceStatusStyles = css`
     text-underline-offset: 0.15em;
   }
   .toggle::after {
-    content: ' ▾';
-    text-decoration: none;
+    content: '▾';
     display: inline-block;
-    margin-inline-start: 0.25em;
+    margin-inline-start: 0.375em;
   }
   .toggle[aria-expanded='true']::after {
     transform: rotate(180deg);

@@ -244,7 +244,7 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
 
     return html`<section part="banner" class="banner level-${level}" aria-label=${t('status.region', { office })}>
       ${top ? html`<p part="headline" class="headline"><span class="badge">${t(`level.${top.level}`)}</span>${text(top.title, this.locale)}</p>` : nothing}
-      <p class="office-line"><span class="office">${office}</span> ${counterLine(status.counter, ctx)}</p>
+      <p class="office-line"><span class="office">${doc.office.shortName !== undefined ? text(doc.office.shortName, this.locale) : office}</span> ${counterLine(status.counter, ctx)}</p>
       <ul part="channels" class="chips">
         ${status.channels.map((c) => {
           const s = channelState(c, this.locale);

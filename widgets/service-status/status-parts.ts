@@ -46,10 +46,13 @@ export function counterLine(counter: ChannelNow, ctx: RenderContext): TemplateRe
       ><strong>${t('status.openNow')}</strong>${counter.closesAt !== undefined ? ` · ${t('status.closesAt', { time: minutesClock(counter.closesAt, ctx) })}` : nothing}</span
     >`;
   }
+  if (counter.state === 'closed') {
+    return html`<span part="counter" class="state closed"><strong>${t('status.inPersonSuspended')}</strong></span>`;
+  }
   const reason = counter.closure ? t('status.closure', { reason: text(counter.closure.reason, ctx.locale) }) : undefined;
-  const next = counter.state === 'closed' ? undefined : counter.next ? openingText(counter.next, ctx, 'status.opensAt') : t('status.noReopen');
+  const next = counter.next ? openingText(counter.next, ctx, 'status.opensAt') : t('status.noReopen');
   return html`<span part="counter" class="state closed"
-    ><strong>${t('status.closedNow')}</strong>${reason ? ` · ${reason}` : nothing}${next ? ` · ${next}` : nothing}</span
+    ><strong>${t('status.closedNow')}</strong>${reason ? ` · ${reason}` : nothing} · ${next}</span
   >`;
 }
 
