@@ -1,0 +1,103 @@
+// npm run bench: what a citizen's phone downloads and how fast the widgets
+// render, measured in headless Chromium. Not part of npm test: these machines
+// are shared and noisy. Results go to bench-results/results.json.
+//
+// Size targets are deterministic and fail the run; timing targets only warn.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+import { startServer } from '../demo/server/serve.mjs';
+
+await import('./build.mjs');
+
+const dist = new URL('../dist/', import.meta.url).pathname;
+const results = { date: new Date().toISOString(), sizes: {}, timings: {} };
+const misses = [];
+const warnings = [];
+
+// ---- Sizes: the loader plus a widget's chunk and everything it imports.
+const chunks = readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js'));
+function closure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const source = readFileSync(join(dist, file), 'utf8');
+  for (const m of source.matchAll(/(?:from|import)\s*\(?\s*"\.\/([\w.-]+\.js)"/g)) {
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    closure(`${dir}${m[1]}`.replace(/^chunks\/chunks\//, 'chunks/'), seen);
+  }
+  return seen;
+}
+function measure(files) {
+  const bytes = Buffer.concat([...files].map((f) => readFileSync(join(dist, f))));
+  return {
+    files: [...files],
+    raw: bytes.length,
+    gzip: files.size ? [...files].reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0) : 0,
+    brotli: [...files].reduce((sum, f) => sum + brotliCompressSync(readFileSync(join(dist, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0),
+  };
+}
+results.sizes.loader = measure(new Set(['loket.js']));
+const TARGETS = { 'service-status': 30_000, 'permit-form': 30_000, 'requirement-checklist': 30_000 };
+for (const widget of Object.keys(TARGETS)) {
+  const chunk = chunks.find((c) => c.startsWith(`${widget}-`));
+  if (!chunk) continue;
+  const files = closure(`chunks/${chunk}`, new Set(['loket.js']));
+  const size = measure(files);
+  results.sizes[widget] = size;
+  if (size.gzip > TARGETS[widget]) misses.push(`${widget} page downloads ${size.gzip} B gzip (target < ${TARGETS[widget]})`);
+}
+
+// ---- Timings: time from navigation to loket-ready, unthrottled and on a slow phone.
+const server = await startServer({ port: 0 });
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function timeToReady(url, { slow = false } = {}) {
+  const page = await browser.newPage();
+  const cdp = await page.createCDPSession();
+  if (slow) {
+    // A cheap Android phone on a poor 3G link: 4× CPU slowdown, 400 ms RTT, ~400 kbit/s.
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 25_000 });
+  }
+  await page.evaluateOnNewDocument(() => {
+    addEventListener('loket-ready', () => (window.__ready ??= performance.now()), true);
+    addEventListener('loket-error', () => (window.__ready ??= performance.now()), true);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__ready !== undefined, { timeout: 60_000 });
+  const ms = await page.evaluate(() => window.__ready);
+  await page.close();
+  return ms;
+}
+
+const examples = JSON.parse(readFileSync(new URL('../demo/examples.json', import.meta.url), 'utf8'));
+const statusPages = examples['service-status'].map((name) => `${server.url}/demo/${name}.html`);
+const fast = [];
+for (const url of statusPages) for (let i = 0; i < 3; i++) fast.push(await timeToReady(url));
+const slow = [];
+for (const url of statusPages.slice(0, 2)) slow.push(await timeToReady(url, { slow: true }));
+results.timings['service-status ready, unthrottled (ms, median)'] = Math.round(median(fast));
+results.timings['service-status ready, 3G + 4× CPU (ms, median)'] = Math.round(median(slow));
+if (median(slow) > 5000) warnings.push(`service-status takes ${Math.round(median(slow))} ms to show on a slow phone (aim < 5000)`);
+
+await browser.close();
+await server.close();
+
+mkdirSync(new URL('../bench-results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../bench-results/results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+
+console.log('\nDownload per page (loader + widget + shared chunks):');
+for (const [name, s] of Object.entries(results.sizes)) console.log(`  ${name.padEnd(24)} ${String(s.gzip).padStart(7)} B gzip ${String(s.brotli).padStart(7)} B brotli ${String(s.raw).padStart(8)} B raw`);
+console.log('\nTimings:');
+for (const [name, ms] of Object.entries(results.timings)) console.log(`  ${name.padEnd(52)} ${ms}`);
+for (const w of warnings) console.log(`⚠ ${w}`);
+for (const m of misses) console.log(`✗ ${m}`);
+console.log(`\nWritten to bench-results/results.json`);
+process.exit(misses.length ? 1 : 0);
