@@ -25,3 +25,6 @@ export {
   type NoticeLevel,
 } from './status/format.js';
 export { evaluateStatus, type StatusNow } from './status/evaluate.js';
+export { Condition, evaluateCondition, referencedFields } from './condition.js';
+export { IDENTIFIER_KINDS, PROVINCE_CODES, checkIdentifier, normalizeIdentifier, type IdentifierError, type IdentifierKind } from './identifiers.js';
+export * from './form/index.js';

@@ -1,0 +1,295 @@
+import * as z from 'zod/mini';
+import { Condition, Scalar } from '../condition.js';
+import { isMobile, normalizePhone, serviceNumber } from '../phone.js';
+import { msg } from '../i18n.js';
+import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
+import { Text, type Locale } from '../text.js';
+import { isAllowedUrl } from '../url.js';
+import { checkForm } from './check.js';
+
+// The permit-form document, version 1. One definition: the TypeScript types
+// are inferred from it. The checks that need the whole document (names,
+// references, cycles) are in check.ts.
+
+z.config({ jitless: true });
+
+/** The document versions this build understands. */
+export const FORM_VERSIONS = [1] as const;
+
+/** Fields that collect an answer, except the repeatable group. */
+export const INPUT_TYPES = [
+  'text', 'textarea', 'number', 'email', 'phone',
+  'nik', 'npwp', 'nib', 'kbli', 'postal-code',
+  'date', 'select', 'radio', 'checkboxes', 'checkbox', 'file',
+] as const;
+/** Text only, no answer: headings, paragraphs and notices between questions. */
+export const CONTENT_TYPES = ['heading', 'paragraph', 'notice'] as const;
+/** Every field type of version 1. */
+export const FIELD_TYPES = [...INPUT_TYPES, 'group', ...CONTENT_TYPES] as const;
+/** Field types allowed inside a repeatable group (groups do not nest in version 1). */
+export const ITEM_FIELD_TYPES = [...INPUT_TYPES, ...CONTENT_TYPES] as const;
+/** Rules whose default message a field may replace through `messages`. */
+export const MESSAGE_RULES = [
+  'required', 'minLength', 'maxLength', 'pattern', 'min', 'max', 'format', 'option',
+  'fileType', 'fileSize', 'fileCount', 'fileEmpty', 'mismatch',
+] as const;
+/** KBLI editions; BPS regulation 7/2025 replaced KBLI 2020. */
+export const KBLI_EDITIONS = ['2020', '2025'] as const;
+
+export type InputType = (typeof INPUT_TYPES)[number];
+export type ContentType = (typeof CONTENT_TYPES)[number];
+export type FieldType = (typeof FIELD_TYPES)[number];
+export type MessageRule = (typeof MESSAGE_RULES)[number];
+export type KbliEdition = (typeof KBLI_EDITIONS)[number];
+
+const issue = (params: CustomIssueParams) => ({ code: 'custom' as const, message: params.key, params });
+const check = <T>(test: (value: T) => CustomIssueParams | undefined) =>
+  z.superRefine<T>((value, ctx) => {
+    const found = test(value);
+    if (found) ctx.addIssue(issue(found));
+  });
+
+/** Field names become answer keys and error paths (`vessels[1].name`), so no dots, brackets or spaces. */
+export const FieldName = z.string().check(check((value) => (/^[A-Za-z][A-Za-z0-9_]*$/.test(value) ? undefined : { key: 'form.name', value })));
+
+const Count = z.int().check(z.minimum(0));
+/** A date bound: `YYYY-MM-DD`, or `today` (the citizen's today). */
+export const DateBound = z.string().check(
+  check((value) => (value === 'today' || /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) ? undefined : { key: 'form.dateBound', value })),
+);
+/** An accepted file type: an extension (`.pdf`) or a MIME type (`application/pdf`, `image/*`). */
+export const Accept = z.string().check(
+  check((value) => (/^\.[A-Za-z0-9]+$/.test(value) || /^[a-z]+\/(\*|[A-Za-z0-9.+-]+)$/.test(value) ? undefined : { key: 'form.accept', value })),
+);
+
+/** Per-rule replacements for the default error messages. */
+export const Messages = z.strictObject(
+  Object.fromEntries(MESSAGE_RULES.map((rule) => [rule, z.optional(Text)])) as Record<MessageRule, z.ZodMiniOptional<typeof Text>>,
+);
+export type Messages = z.infer<typeof Messages>;
+
+/** One choice of a select, radio group or checkbox group. */
+export const Option = z.strictObject({
+  value: z.string().check(z.minLength(1)),
+  label: Text,
+  hint: z.optional(Text),
+});
+export type Option = z.infer<typeof Option>;
+
+// What every answer-collecting field has.
+const base = {
+  name: FieldName,
+  label: Text,
+  hint: z.optional(Text),
+  /** Fields are required unless marked optional (shown as "(tidak wajib)"). */
+  optional: z.optional(z.boolean()),
+  visibleWhen: z.optional(Condition),
+  /** When set, the field is required exactly when this holds, whatever `optional` says. */
+  requiredWhen: z.optional(Condition),
+  messages: z.optional(Messages),
+  /** Personal data to keep out of drafts and logs (a NIK, for example). */
+  sensitive: z.optional(z.boolean()),
+  /** The HTML autocomplete token, e.g. `name`, `tel`, `postal-code`, `bday-day`. */
+  autocomplete: z.optional(z.string()),
+};
+const lengths = { minLength: z.optional(Count), maxLength: z.optional(Count) };
+const choices = { options: z.array(Option) };
+
+/** Short text, with optional length limits and a pattern (a JavaScript regular expression source, matched against the whole answer). */
+export const TextField = z.strictObject({ type: z.literal('text'), ...base, ...lengths, pattern: z.optional(z.string()) });
+/** Long text. */
+export const TextareaField = z.strictObject({ type: z.literal('textarea'), ...base, ...lengths });
+/** A number; `1.000` reads as a thousand and `2,5` as two and a half, as Indonesians write them. */
+export const NumberField = z.strictObject({
+  type: z.literal('number'),
+  ...base,
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
+  integer: z.optional(z.boolean()),
+  /** The unit shown after the input: "GT", "m²". */
+  suffix: z.optional(Text),
+});
+/** An email address. */
+export const EmailField = z.strictObject({ type: z.literal('email'), ...base, maxLength: z.optional(Count) });
+/** An Indonesian phone number, stored as E.164; `mobile` for numbers that must reach WhatsApp or SMS. */
+export const PhoneField = z.strictObject({ type: z.literal('phone'), ...base, mobile: z.optional(z.boolean()) });
+/** Answers a NIK is compared with, for warnings only. */
+export const NikCrossCheck = z.strictObject({
+  /** The name of the date field holding the date of birth. */
+  birthDate: z.optional(FieldName),
+  /** The field holding the sex, and its values for female and male. */
+  sex: z.optional(z.strictObject({ field: FieldName, female: Scalar, male: Scalar })),
+});
+/** A NIK (16 digits). */
+export const NikField = z.strictObject({ type: z.literal('nik'), ...base, crossCheck: z.optional(NikCrossCheck) });
+/** An NPWP: 15 digits (old) or 16. */
+export const NpwpField = z.strictObject({ type: z.literal('npwp'), ...base });
+/** An NIB from OSS: 13 digits. */
+export const NibField = z.strictObject({ type: z.literal('nib'), ...base });
+/** A KBLI code: 5 digits, of the given edition (default 2025). */
+export const KbliField = z.strictObject({ type: z.literal('kbli'), ...base, edition: z.optional(z.enum(KBLI_EDITIONS)) });
+/** A postal code: 5 digits. */
+export const PostalCodeField = z.strictObject({ type: z.literal('postal-code'), ...base });
+/** A date as three inputs (tanggal, bulan, tahun), with optional bounds. */
+export const DateField = z.strictObject({ type: z.literal('date'), ...base, min: z.optional(DateBound), max: z.optional(DateBound) });
+/** A drop-down list; prefer radios for fewer than about eight choices. */
+export const SelectField = z.strictObject({ type: z.literal('select'), ...base, ...choices });
+/** A radio group: exactly one choice. */
+export const RadioField = z.strictObject({ type: z.literal('radio'), ...base, ...choices });
+/** A checkbox group: any number of choices, `min`–`max` of them. */
+export const CheckboxesField = z.strictObject({ type: z.literal('checkboxes'), ...base, ...choices, min: z.optional(Count), max: z.optional(Count) });
+/** A single checkbox, e.g. consent; when required it must be ticked. */
+export const CheckboxField = z.strictObject({ type: z.literal('checkbox'), ...base });
+/** A file upload: accepted types, a size limit in bytes per file, and how many files. */
+export const FileField = z.strictObject({
+  type: z.literal('file'),
+  ...base,
+  accept: z.array(Accept).check(z.minLength(1)),
+  maxSize: z.int().check(z.positive()),
+  maxFiles: z.optional(z.int().check(z.positive())),
+});
+const contentBase = { text: Text, visibleWhen: z.optional(Condition) };
+/** A heading between questions. */
+export const HeadingContent = z.strictObject({ type: z.literal('heading'), ...contentBase });
+/** A paragraph of text. */
+export const ParagraphContent = z.strictObject({ type: z.literal('paragraph'), ...contentBase });
+/** A highlighted notice ("Siapkan dokumen asli"). */
+export const NoticeContent = z.strictObject({ type: z.literal('notice'), ...contentBase });
+
+const inputFields = [
+  TextField, TextareaField, NumberField, EmailField, PhoneField,
+  NikField, NpwpField, NibField, KbliField, PostalCodeField,
+  DateField, SelectField, RadioField, CheckboxesField, CheckboxField, FileField,
+] as const;
+const contentFields = [HeadingContent, ParagraphContent, NoticeContent] as const;
+
+/**
+ * Checks `type` first, so that an unknown type gets one message listing the
+ * known ones instead of a discriminated-union failure.
+ */
+function typed<const T extends readonly [z.ZodMiniObject, ...z.ZodMiniObject[]]>(known: readonly string[], options: T) {
+  const types = known.join(', ');
+  const head = z.looseObject({
+    type: z.string().check(
+      check((value): CustomIssueParams | undefined => {
+        if (known.includes(value)) return undefined;
+        return value === 'group' ? { key: 'form.nestedGroup' } : { key: 'form.fieldType', value, types };
+      }),
+    ),
+  });
+  const union = z.discriminatedUnion('type', options);
+  // The head passes every key through, so the union sees the input unchanged.
+  return z.pipe(head, union as never) as unknown as z.ZodMiniPipe<typeof head, typeof union>;
+}
+
+/** A field inside a repeatable group: any field but another group. */
+export const ItemField = typed(ITEM_FIELD_TYPES, [...inputFields, ...contentFields]);
+export type ItemField = z.infer<typeof ItemField>;
+
+/** A repeatable group (vessels, owners): its own fields, `min`–`max` items. */
+export const GroupField = z.strictObject({
+  type: z.literal('group'),
+  ...base,
+  fields: z.array(ItemField).check(z.minLength(1)),
+  min: z.optional(Count),
+  max: z.optional(Count),
+  /** The heading of each item, `{n}` replaced by its number: "Kapal {n}". */
+  itemLabel: z.optional(Text),
+  /** The add button's text: "Tambah kapal". */
+  addLabel: z.optional(Text),
+});
+export type GroupField = z.infer<typeof GroupField>;
+
+/** Any field of a step. */
+export const Field = typed(FIELD_TYPES, [...inputFields, GroupField, ...contentFields]);
+export type Field = z.infer<typeof Field>;
+/** A field that collects an answer (not static content). */
+export type AnswerField = Exclude<Field, { type: ContentType }>;
+/** A field that collects an answer and is not a group. */
+export type InputField = Exclude<AnswerField, { type: 'group' }>;
+/** Static content. */
+export type ContentField = Extract<Field, { type: ContentType }>;
+
+/** One page of the wizard. */
+export const Step = z.strictObject({
+  /** A stable id for the step, used in URLs and analytics; the index is used when absent. */
+  id: z.optional(z.string()),
+  heading: Text,
+  description: z.optional(Text),
+  fields: z.array(Field).check(z.minLength(1)),
+  visibleWhen: z.optional(Condition),
+});
+export type Step = z.infer<typeof Step>;
+
+/** The office that receives the application. */
+export const FormOffice = z.strictObject({
+  name: Text,
+  unit: z.optional(Text),
+  address: z.optional(Text),
+  url: z.optional(z.string().check(check((value) => (isAllowedUrl(value) ? undefined : { key: 'schema.url', value })))),
+});
+export type FormOffice = z.infer<typeof FormOffice>;
+
+/** The published service standard: how long it takes, what it costs. */
+export const ServiceLevel = z.strictObject({
+  duration: z.optional(Text),
+  fee: z.optional(Text),
+  legalBasis: z.optional(Text),
+  note: z.optional(Text),
+});
+export type ServiceLevel = z.infer<typeof ServiceLevel>;
+
+const PhoneNumber = z.string().check(check((value) => (normalizePhone(value) ?? serviceNumber(value) ? undefined : { key: 'schema.phone', value })));
+const MobileNumber = z.string().check(
+  check((value) => {
+    const e164 = normalizePhone(value);
+    return e164 !== undefined && isMobile(e164) ? undefined : { key: 'schema.mobile', value };
+  }),
+);
+
+/** Where to get help, shown in the same place on every step (WCAG 3.2.6). */
+export const HelpChannel = z.strictObject({
+  phone: z.optional(PhoneNumber),
+  whatsapp: z.optional(MobileNumber),
+  email: z.optional(z.string().check(check((value) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : { key: 'schema.email', value })))),
+  /** When someone answers: "Senin–Jumat, pukul 08.00–15.00 WIB". */
+  hours: z.optional(Text),
+  note: z.optional(Text),
+}).check(check((help) => (help.phone ?? help.whatsapp ?? help.email ? undefined : { key: 'form.helpContact' })));
+export type HelpChannel = z.infer<typeof HelpChannel>;
+
+/** A permit-form document, version 1. */
+export const FormDocument = z.strictObject({
+  $schema: z.optional(z.string()),
+  version: z.number().check(
+    check((found) => ((FORM_VERSIONS as readonly number[]).includes(found) ? undefined : { key: 'schema.version', found, supported: FORM_VERSIONS.join(', ') })),
+  ),
+  /** The form's id, sent with each submission: `sipi-jakarta-utara`. */
+  id: z.string().check(z.minLength(1)),
+  /** The author's own revision of this form, sent with each submission. */
+  revision: z.optional(z.string()),
+  title: Text,
+  description: z.optional(Text),
+  office: FormOffice,
+  serviceLevel: z.optional(ServiceLevel),
+  help: HelpChannel,
+  steps: z.array(Step).check(z.minLength(1)),
+});
+export type FormDocument = z.infer<typeof FormDocument>;
+
+/**
+ * Parses a permit-form document: its shape, then the checks that need the
+ * whole document (names, references, cycles). Never throws; every problem
+ * names its path.
+ */
+export function parseForm(json: unknown, locale: Locale = 'id'): ParseResult<FormDocument> {
+  try {
+    const result = FormDocument.safeParse(json);
+    if (!result.success) return { ok: false, problems: toProblems(result.error.issues, json, locale) };
+    const problems = checkForm(result.data, locale);
+    return problems.length ? { ok: false, problems } : { ok: true, value: result.data };
+  } catch {
+    // Only a document nested deeper than the engine's stack gets here.
+    return { ok: false, problems: [{ path: '', message: msg(locale, 'schema.invalid') }] };
+  }
+}

@@ -1,0 +1,512 @@
+import { evaluateCondition, isEmptyValue, referencedFields, type Condition, type Scalar } from '../condition.js';
+import { msg, type MessageKey, type Params } from '../i18n.js';
+import { checkIdentifier, nikMatchesBirthDate, nikMatchesSex, normalizeIdentifier, type IdentifierError } from '../identifiers.js';
+import { isMobile, normalizePhone } from '../phone.js';
+import { text, type Locale } from '../text.js';
+import { answerOf, choicesOf, dateOf, filesOf, itemsOf, parseNumber, realDate, textOf, type Answers } from './answers.js';
+import { indexFields, type FieldEntry } from './fields.js';
+import { acceptedNames, acceptsFile, formatSize } from './files.js';
+import type { AnswerField, FormDocument, MessageRule } from './format.js';
+import { formMsg, type FormMessageKey } from './messages.js';
+import { matchesPattern } from './pattern.js';
+
+/** The three inputs of a date, named in errors so the element can focus the right one. */
+export const DATE_PARTS = ['day', 'month', 'year'] as const;
+export type DatePart = (typeof DATE_PARTS)[number];
+
+/** An error or warning for one answer; servers report errors in the same shape. */
+export interface FieldError {
+  /** The answer's path: `applicantName`, `vessels[1].name`, or a group's name for its count. */
+  readonly field: string;
+  /** What is wrong and how to fix it, naming the field. */
+  readonly message: string;
+  /** For a date, the input to focus. */
+  readonly part?: DatePart;
+}
+
+/** The outcome of validating answers: errors block, warnings never do. */
+export interface Validation {
+  readonly ok: boolean;
+  readonly errors: readonly FieldError[];
+  readonly warnings: readonly FieldError[];
+}
+
+/** What to re-evaluate when one field changes. */
+export interface Dependents {
+  /** Field keys (`name`, or `group.child` for every item of a group) whose visibility, requiredness or warnings may change. */
+  readonly fields: readonly string[];
+  /** Steps whose visibility may change. */
+  readonly steps: readonly number[];
+}
+
+/** Options for a validator. */
+export interface ValidatorOptions {
+  /** Today's date for `today` bounds; by default the device's local date. */
+  readonly today?: () => { readonly year: number; readonly month: number; readonly day: number };
+}
+
+/** The validator of one form: the same rules in the browser and on a server. */
+export interface Validator {
+  readonly form: FormDocument;
+  /** Validates the visible fields of one step (an index into `form.steps`); nothing when the step is hidden. */
+  validateStep(answers: Answers, step: number, locale?: Locale): Validation;
+  /** Validates every visible field of every visible step. */
+  validateAll(answers: Answers, locale?: Locale): Validation;
+  /** Validates one field by path (`nik`, `vessels[1].name`, or `vessels` for the item count) — cheap enough for every change. */
+  validateField(answers: Answers, path: string, locale?: Locale): Validation;
+  /** The indices of the steps shown for these answers, in order. */
+  visibleSteps(answers: Answers): number[];
+  /** Whether the field at a path is shown (its step, group and own condition). */
+  isVisible(path: string, answers: Answers): boolean;
+  /** Whether the field at a path must be answered now (for "(tidak wajib)"). */
+  isRequired(path: string, answers: Answers): boolean;
+  /** Evaluates a condition, such as static content's `visibleWhen`, optionally inside a group item. */
+  holds(cond: Condition | undefined, answers: Answers, item?: { readonly group: string; readonly index: number }): boolean;
+  /** What depends on a field key (`name` or `group.child`), transitively through visibility. */
+  dependentsOf(key: string): Dependents;
+  /** The answers to submit: visible fields only, normalized (NIK digits, phone E.164, dates `YYYY-MM-DD`, numbers). */
+  finalAnswers(answers: Answers): Record<string, unknown>;
+}
+
+type Scope = { readonly group: FieldEntry; readonly item: number } | undefined;
+type Sink = { errors: FieldError[]; warnings: FieldError[] };
+
+const PATH = /^([A-Za-z][A-Za-z0-9_]*)(?:\[(\d+)\]\.([A-Za-z][A-Za-z0-9_]*))?$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const CHOOSE_TYPES = new Set(['select', 'radio', 'checkboxes']);
+const IDENTIFIER_KEYS: Record<IdentifierError, FormMessageKey> = {
+  digits: 'answer.digits',
+  province: 'answer.nikProvince',
+  birthDate: 'answer.nikDate',
+  serial: 'answer.nikSerial',
+};
+
+function localToday() {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+function same(value: unknown, expected: Scalar): boolean {
+  return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && String(value).trim() === String(expected);
+}
+
+/** "Nama lengkap" reads "nama lengkap" mid-sentence; "NIK" stays "NIK". */
+function lowerFirst(label: string): string {
+  const second = label.charAt(1);
+  return second && second !== second.toUpperCase() ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+const dateNumber = (d: { year: number; month: number; day: number }) => d.year * 10000 + d.month * 100 + d.day;
+
+/**
+ * Builds the validator for a parsed form. Indexes the fields once; every call
+ * evaluates only the conditions it needs, memoized for that call.
+ */
+export function createValidator(form: FormDocument, options: ValidatorOptions = {}): Validator {
+  const index = indexFields(form);
+  const today = options.today ?? localToday;
+  const topLevel = [...index.entries.values()].filter((entry) => !entry.group);
+  const onStep = form.steps.map((_, s) => topLevel.filter((entry) => entry.step === s));
+  const children = new Map<string, FieldEntry[]>();
+  for (const entry of index.entries.values()) {
+    if (entry.group) children.set(entry.group.key, [...(children.get(entry.group.key) ?? []), entry]);
+  }
+
+  /** One evaluation of one answer set: visibility memoized, cycles read as hidden. */
+  class Evaluation {
+    private readonly memo = new Map<string, boolean>();
+    private readonly visiting = new Set<string>();
+    constructor(readonly answers: Answers) {}
+
+    private cached(key: string, compute: () => boolean): boolean {
+      const known = this.memo.get(key);
+      if (known !== undefined) return known;
+      // A cycle (only in documents that skipped parseForm) reads as hidden instead of overflowing.
+      if (this.visiting.has(key)) return false;
+      this.visiting.add(key);
+      const result = compute();
+      this.visiting.delete(key);
+      this.memo.set(key, result);
+      return result;
+    }
+
+    raw(entry: FieldEntry, item?: number): unknown {
+      if (!entry.group) return answerOf(this.answers, entry.field.name);
+      return answerOf(itemsOf(answerOf(this.answers, entry.group.field.name))[item ?? -1], entry.field.name);
+    }
+
+    stepVisible(step: number): boolean {
+      return this.cached(`#${step}`, () => this.holds(form.steps[step]?.visibleWhen, undefined));
+    }
+
+    visible(entry: FieldEntry, item?: number): boolean {
+      return this.cached(pathOf(entry, item), () => {
+        if (!entry.group) return this.stepVisible(entry.step) && this.holds(entry.field.visibleWhen, undefined);
+        const exists = item !== undefined && item >= 0 && item < itemsOf(this.raw(entry.group)).length;
+        return exists && this.visible(entry.group) && this.holds(entry.field.visibleWhen, { group: entry.group, item });
+      });
+    }
+
+    /** A field's value as conditions see it: nothing while it is hidden. */
+    effective(name: string, scope: Scope): unknown {
+      const target = index.resolve(name, scope?.group);
+      if (!target) return undefined;
+      if (!target.group) return this.visible(target) ? this.raw(target) : undefined;
+      return scope && target.group === scope.group && this.visible(target, scope.item) ? this.raw(target, scope.item) : undefined;
+    }
+
+    holds(cond: Condition | undefined, scope: Scope): boolean {
+      return cond === undefined || evaluateCondition(cond, (name) => this.effective(name, scope));
+    }
+
+    required(entry: FieldEntry, item?: number): boolean {
+      const field = entry.field;
+      if (field.requiredWhen) return this.holds(field.requiredWhen, entry.group ? { group: entry.group, item: item ?? -1 } : undefined);
+      return field.optional !== true;
+    }
+  }
+
+  function pathOf(entry: FieldEntry, item?: number): string {
+    return entry.group ? `${entry.group.field.name}[${item ?? -1}].${entry.field.name}` : entry.field.name;
+  }
+
+  function locate(path: string): { entry: FieldEntry; item?: number } | undefined {
+    const m = PATH.exec(path);
+    if (!m) return undefined;
+    if (m[3] === undefined) {
+      const entry = index.entries.get(m[1] as string);
+      return entry && !entry.group ? { entry } : undefined;
+    }
+    const entry = index.entries.get(`${m[1]}.${m[3]}`);
+    return entry ? { entry, item: Number(m[2]) } : undefined;
+  }
+
+  /** Checks one visible field's answer; for a group with `deep`, each item's visible fields too. */
+  function check(ev: Evaluation, entry: FieldEntry, item: number | undefined, locale: Locale, sink: Sink, deep: boolean): void {
+    const field = entry.field;
+    const path = pathOf(entry, item);
+    const raw = ev.raw(entry, item);
+    let labels: Params | undefined;
+    const params = (extra: Params): Params => {
+      if (!labels) {
+        const label = text(field.label, locale);
+        labels = { label: lowerFirst(label), Label: label.charAt(0).toUpperCase() + label.slice(1) };
+      }
+      return { ...labels, ...extra };
+    };
+    const say = (list: FieldError[], rule: MessageRule, key: FormMessageKey, extra: Params = {}, part?: DatePart) => {
+      const custom = field.messages?.[rule];
+      const message = custom !== undefined ? text(custom, locale) : formMsg(locale, key, params(extra));
+      list.push(part ? { field: path, message, part } : { field: path, message });
+    };
+    const fail = (rule: MessageRule, key: FormMessageKey, extra?: Params, part?: DatePart) => say(sink.errors, rule, key, extra, part);
+    const warn = (key: FormMessageKey) => say(sink.warnings, 'mismatch', key);
+
+    if (field.type === 'group') {
+      const items = itemsOf(raw);
+      const required = ev.required(entry);
+      const min = Math.max(field.min ?? 0, required ? 1 : 0);
+      // An optional group may stay empty; once started it needs its minimum.
+      if (items.length < min && (required || items.length > 0)) fail(items.length === 0 ? 'required' : 'min', 'answer.groupMin', { min });
+      if (field.max !== undefined && items.length > field.max) fail('max', 'answer.groupMax', { max: field.max });
+      if (!deep) return;
+      items.forEach((_, i) => {
+        for (const child of children.get(entry.key) ?? []) if (ev.visible(child, i)) check(ev, child, i, locale, sink, false);
+      });
+      return;
+    }
+
+    if (isEmptyValue(field.type === 'date' ? dateOf(raw) : field.type === 'file' ? filesOf(raw) : field.type === 'checkboxes' ? choicesOf(raw) : raw)) {
+      if (!ev.required(entry, item)) return;
+      if (field.type === 'checkbox') fail('required', 'answer.tick');
+      else if (field.type === 'file') fail('required', 'answer.chooseFile');
+      else fail('required', CHOOSE_TYPES.has(field.type) ? 'answer.choose' : 'answer.enter');
+      return;
+    }
+    checkAnswer(ev, entry, field, raw, item, locale, fail, warn);
+  }
+
+  function checkAnswer(
+    ev: Evaluation,
+    entry: FieldEntry,
+    field: Exclude<AnswerField, { type: 'group' }>,
+    raw: unknown,
+    item: number | undefined,
+    locale: Locale,
+    fail: (rule: MessageRule, key: FormMessageKey, extra?: Params, part?: DatePart) => void,
+    warn: (key: FormMessageKey) => void,
+  ): void {
+    const value = textOf(raw).trim();
+    const lengths = (min?: number, max?: number) => {
+      const length = [...value].length;
+      if (min !== undefined && length < min) fail('minLength', 'answer.tooShort', { min });
+      else if (max !== undefined && length > max) fail('maxLength', 'answer.tooLong', { max });
+    };
+    switch (field.type) {
+      case 'text':
+        lengths(field.minLength, field.maxLength);
+        if (field.pattern !== undefined && !matchesPattern(field.pattern, value)) fail('pattern', 'answer.pattern');
+        return;
+      case 'textarea':
+        lengths(field.minLength, field.maxLength);
+        return;
+      case 'email':
+        if (!EMAIL.test(value)) fail('format', 'answer.email');
+        else lengths(undefined, field.maxLength);
+        return;
+      case 'number': {
+        const n = parseNumber(raw);
+        const show = (x: number) => new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en').format(x);
+        if (Number.isNaN(n)) fail('format', 'answer.number');
+        else if (field.integer && !Number.isInteger(n)) fail('format', 'answer.integer');
+        else if (field.min !== undefined && n < field.min) fail('min', 'answer.min', { min: show(field.min) });
+        else if (field.max !== undefined && n > field.max) fail('max', 'answer.max', { max: show(field.max) });
+        return;
+      }
+      case 'phone': {
+        const e164 = normalizePhone(value);
+        if (e164 === undefined) fail('format', field.mobile ? 'answer.mobile' : 'answer.phone');
+        else if (field.mobile && !isMobile(e164)) fail('format', 'answer.mobile');
+        return;
+      }
+      case 'nik':
+      case 'npwp':
+      case 'nib':
+      case 'kbli':
+      case 'postal-code': {
+        const { error } = checkIdentifier(field.type, value);
+        if (error) {
+          const count = { nik: 16, nib: 13, kbli: 5, 'postal-code': 5, npwp: 15 }[field.type];
+          fail('format', field.type === 'npwp' ? 'answer.npwpDigits' : IDENTIFIER_KEYS[error], { count });
+        } else if (field.type === 'nik') {
+          crossCheck(ev, entry, field, value, item, warn);
+        }
+        return;
+      }
+      case 'date':
+        checkDate(field, raw, locale, fail);
+        return;
+      case 'select':
+      case 'radio':
+        if (!field.options.some((option) => option.value === value)) fail('option', 'answer.option');
+        return;
+      case 'checkboxes': {
+        const chosen = choicesOf(raw);
+        if (chosen.some((choice) => !field.options.some((option) => option.value === choice))) fail('option', 'answer.option');
+        else if (field.min !== undefined && chosen.length < field.min) fail('min', 'answer.tooFewChoices', { min: field.min });
+        else if (field.max !== undefined && chosen.length > field.max) fail('max', 'answer.tooManyChoices', { max: field.max });
+        return;
+      }
+      case 'checkbox':
+        return;
+      case 'file': {
+        const files = filesOf(raw);
+        const maxFiles = field.maxFiles ?? 1;
+        if (files.length > maxFiles) fail('fileCount', 'answer.fileCount', { max: maxFiles });
+        for (const file of files) {
+          if (file.size === 0) fail('fileEmpty', 'answer.fileEmpty', { name: file.name });
+          else if (!acceptsFile(field.accept, file)) fail('fileType', 'answer.fileType', { name: file.name, types: acceptedNames(field.accept, locale) });
+          else if (file.size > field.maxSize) fail('fileSize', 'answer.fileSize', { name: file.name, size: formatSize(field.maxSize, locale) });
+        }
+        return;
+      }
+    }
+  }
+
+  /** Warnings only: a NIK that disagrees with the birth date or sex exists and cannot be corrected. The inferred values are never shown. */
+  function crossCheck(ev: Evaluation, entry: FieldEntry, field: Extract<AnswerField, { type: 'nik' }>, nik: string, item: number | undefined, warn: (key: FormMessageKey) => void): void {
+    const scope: Scope = entry.group ? { group: entry.group, item: item ?? -1 } : undefined;
+    const cross = field.crossCheck;
+    if (cross?.birthDate !== undefined) {
+      const d = dateOf(ev.effective(cross.birthDate, scope));
+      const date = /^\d{4}$/.test(d.year) ? realDate(Number(d.year), Number(d.month), Number(d.day)) : undefined;
+      if (date && !nikMatchesBirthDate(nik, date)) warn('answer.nikBirthDate');
+    }
+    if (cross?.sex) {
+      const sex = ev.effective(cross.sex.field, scope);
+      const female = same(sex, cross.sex.female) ? true : same(sex, cross.sex.male) ? false : undefined;
+      if (female !== undefined && !nikMatchesSex(nik, female)) warn('answer.nikSex');
+    }
+  }
+
+  function checkDate(
+    field: Extract<AnswerField, { type: 'date' }>,
+    raw: unknown,
+    locale: Locale,
+    fail: (rule: MessageRule, key: FormMessageKey, extra?: Params, part?: DatePart) => void,
+  ): void {
+    const d = dateOf(raw);
+    const missing = DATE_PARTS.find((part) => d[part] === '');
+    if (missing) return fail('format', 'answer.datePart', { part: formMsg(locale, `answer.part.${missing}`) }, missing);
+    if (!/^\d{1,2}$/.test(d.day)) return fail('format', 'answer.dateReal', {}, 'day');
+    if (!/^\d{1,2}$/.test(d.month)) return fail('format', 'answer.dateReal', {}, 'month');
+    if (!/^\d{4}$/.test(d.year)) return fail('format', 'answer.dateYear', {}, 'year');
+    const date = realDate(Number(d.year), Number(d.month), Number(d.day));
+    if (!date) return fail('format', 'answer.dateReal', {}, Number(d.month) > 12 ? 'month' : 'day');
+    const bound = (value: string) => {
+      if (value === 'today') return { at: today(), label: msg(locale, 'time.today') };
+      const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+      return { at: { year, month, day }, label: `${day} ${msg(locale, `month.${month}` as MessageKey)} ${year}` };
+    };
+    if (field.min !== undefined) {
+      const min = bound(field.min);
+      if (dateNumber(date) < dateNumber(min.at)) return fail('min', 'answer.dateMin', { date: min.label });
+    }
+    if (field.max !== undefined) {
+      const max = bound(field.max);
+      if (dateNumber(date) > dateNumber(max.at)) return fail('max', 'answer.dateMax', { date: max.label });
+    }
+  }
+
+  function finalValue(ev: Evaluation, entry: FieldEntry, item?: number): unknown {
+    const field = entry.field;
+    const raw = ev.raw(entry, item);
+    const value = textOf(raw).trim();
+    switch (field.type) {
+      case 'group': {
+        const items = itemsOf(raw).map((_, i) => {
+          const out: Record<string, unknown> = {};
+          for (const child of children.get(entry.key) ?? []) {
+            const v = ev.visible(child, i) ? finalValue(ev, child, i) : undefined;
+            if (v !== undefined) out[child.field.name] = v;
+          }
+          return out;
+        });
+        return items.length ? items : undefined;
+      }
+      case 'checkbox':
+        return raw === true;
+      case 'checkboxes': {
+        const chosen = choicesOf(raw);
+        const ordered = field.options.filter((option) => chosen.includes(option.value)).map((option) => option.value);
+        return ordered.length ? ordered : undefined;
+      }
+      case 'file': {
+        const files = filesOf(raw);
+        return files.length ? files : undefined;
+      }
+      case 'date': {
+        const d = dateOf(raw);
+        if (isEmptyValue(d)) return undefined;
+        const date = /^\d{4}$/.test(d.year) ? realDate(Number(d.year), Number(d.month), Number(d.day)) : undefined;
+        return date ? `${d.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` : d;
+      }
+      case 'number': {
+        const n = parseNumber(raw);
+        return Number.isNaN(n) ? value || undefined : n;
+      }
+      case 'phone':
+        return normalizePhone(value) ?? (value || undefined);
+      case 'nik':
+      case 'npwp':
+      case 'nib':
+      case 'kbli':
+      case 'postal-code':
+        return value ? normalizeIdentifier(value) : undefined;
+      default:
+        return value || undefined;
+    }
+  }
+
+  // Reverse edges, computed once: who reads each field.
+  const shownBy = new Map<string, Set<string>>();
+  const stepsBy = new Map<string, Set<number>>();
+  const otherwiseBy = new Map<string, Set<string>>();
+  const link = <T>(map: Map<string, Set<T>>, cond: Condition | string | undefined, group: FieldEntry | undefined, value: T) => {
+    if (cond === undefined) return;
+    for (const name of typeof cond === 'string' ? [cond] : referencedFields(cond)) {
+      const target = index.resolve(name, group);
+      if (target) map.set(target.key, (map.get(target.key) ?? new Set<T>()).add(value));
+    }
+  };
+  form.steps.forEach((step, s) => link(stepsBy, step.visibleWhen, undefined, s));
+  for (const entry of index.entries.values()) {
+    const field = entry.field;
+    link(shownBy, field.visibleWhen, entry.group, entry.key);
+    link(otherwiseBy, field.requiredWhen, entry.group, entry.key);
+    if (field.type === 'nik') {
+      link(otherwiseBy, field.crossCheck?.birthDate, entry.group, entry.key);
+      link(otherwiseBy, field.crossCheck?.sex?.field, entry.group, entry.key);
+    }
+  }
+  const dependents = new Map<string, Dependents>();
+
+  function dependentsOf(key: string): Dependents {
+    const known = dependents.get(key);
+    if (known) return known;
+    const fields = new Set<string>();
+    const steps = new Set<number>();
+    const queue = [key];
+    const push = (next: string) => {
+      if (fields.has(next) || next === key) return;
+      fields.add(next);
+      queue.push(next);
+    };
+    for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
+      shownBy.get(k)?.forEach(push);
+      otherwiseBy.get(k)?.forEach((d) => d !== key && fields.add(d));
+      children.get(k)?.forEach((child) => push(child.key));
+      stepsBy.get(k)?.forEach((s) => {
+        steps.add(s);
+        onStep[s]?.forEach((entry) => push(entry.key));
+      });
+    }
+    const result = { fields: [...fields], steps: [...steps].sort((a, b) => a - b) };
+    dependents.set(key, result);
+    return result;
+  }
+
+  const done = (sink: Sink): Validation => ({ ok: sink.errors.length === 0, errors: sink.errors, warnings: sink.warnings });
+  const stepInto = (ev: Evaluation, step: number, locale: Locale, sink: Sink) => {
+    if (!ev.stepVisible(step)) return;
+    for (const entry of onStep[step] ?? []) if (ev.visible(entry)) check(ev, entry, undefined, locale, sink, true);
+  };
+
+  return {
+    form,
+    validateStep(answers, step, locale = 'id') {
+      const sink: Sink = { errors: [], warnings: [] };
+      stepInto(new Evaluation(answers), step, locale, sink);
+      return done(sink);
+    },
+    validateAll(answers, locale = 'id') {
+      const sink: Sink = { errors: [], warnings: [] };
+      const ev = new Evaluation(answers);
+      form.steps.forEach((_, s) => stepInto(ev, s, locale, sink));
+      return done(sink);
+    },
+    validateField(answers, path, locale = 'id') {
+      const sink: Sink = { errors: [], warnings: [] };
+      const at = locate(path);
+      const ev = new Evaluation(answers);
+      if (at && ev.visible(at.entry, at.item)) check(ev, at.entry, at.item, locale, sink, false);
+      return done(sink);
+    },
+    visibleSteps(answers) {
+      const ev = new Evaluation(answers);
+      return form.steps.map((_, s) => s).filter((s) => ev.stepVisible(s));
+    },
+    isVisible(path, answers) {
+      const at = locate(path);
+      return at !== undefined && new Evaluation(answers).visible(at.entry, at.item);
+    },
+    isRequired(path, answers) {
+      const at = locate(path);
+      return at !== undefined && new Evaluation(answers).required(at.entry, at.item);
+    },
+    holds(cond, answers, item) {
+      const group = item ? index.entries.get(item.group) : undefined;
+      return new Evaluation(answers).holds(cond, group && item ? { group, item: item.index } : undefined);
+    },
+    dependentsOf,
+    finalAnswers(answers) {
+      const ev = new Evaluation(answers);
+      const out: Record<string, unknown> = {};
+      for (const entry of topLevel) {
+        const value = ev.visible(entry) ? finalValue(ev, entry) : undefined;
+        if (value !== undefined) out[entry.field.name] = value;
+      }
+      return out;
+    },
+  };
+}
