@@ -276,16 +276,23 @@ describe('at()', () => {
 });
 
 describe('<loket-service-status> on a hostile host page', () => {
-  it('keeps its own font, colour and layout under "* { … !important }" rules, at 360 px without horizontal scroll', async () => {
+  it('keeps its own font, colour and layout under "* { … !important }" rules, at 320 px without horizontal scroll', async () => {
     const { setViewport } = await import('@web/test-runner-commands');
-    await setViewport({ width: 360, height: 800 });
+    await setViewport({ width: 320, height: 800 });
     const style = document.createElement('style');
     style.textContent = `html { font-size: 62.5%; }
       * { margin: 0 !important; padding: 0 !important; font: 11px/1 "Comic Sans MS", cursive !important; color: red !important; display: inline !important; box-sizing: content-box !important; }
       button { background: #000 !important; } a { color: yellow !important; }`;
     document.head.append(style);
     try {
-      const probe = mount<LoketServiceStatus>(inline(office({ notices: [{ level: 'warning', title: 'Antrean dibatasi dan pengunjung wajib memakai masker selama berada di ruang pelayanan' }] }), 'expanded'));
+      const doc = office({
+        notices: [{ level: 'warning', title: 'Antrean dibatasi dan pengunjung wajib memakai masker selama berada di ruang pelayanan' }],
+        channels: [
+          { kind: 'in-person', state: 'limited' },
+          { kind: 'consultation', state: 'open', label: 'Konsultasi dan pengaduan melalui call center DPMPTSP' },
+        ],
+      });
+      const probe = mount<LoketServiceStatus>(inline(doc, 'expanded'));
       await probe.next('loket-ready');
       const el = probe.el;
       const banner = el.shadowRoot!.querySelector<HTMLElement>('[part="banner"]')!;
@@ -295,7 +302,9 @@ describe('<loket-service-status> on a hostile host page', () => {
       expect(cs.color).to.equal('rgb(31, 35, 40)');
       expect(cs.fontFamily).not.to.contain('Comic');
       expect(banner.scrollWidth).to.be.at.most(banner.clientWidth + 1);
-      expect(el.getBoundingClientRect().width).to.be.at.most(360);
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+      const right = banner.getBoundingClientRect().right;
+      for (const chip of el.shadowRoot!.querySelectorAll('.chip')) expect(chip.getBoundingClientRect().right).to.be.at.most(right);
       const toggle = el.shadowRoot!.querySelector<HTMLElement>('[part="toggle"]')!;
       expect(toggle.getBoundingClientRect().height).to.be.at.least(44);
     } finally {

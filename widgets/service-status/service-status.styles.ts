@@ -102,6 +102,9 @@ export const serviceStatusStyles = css`
     margin-block: 0.25rem;
   }
   .chip {
+    max-inline-size: 100%;
+  }
+  .chip .state {
     white-space: nowrap;
   }
   .chip-name {
