@@ -47,6 +47,7 @@ export interface ValidatorOptions {
 
 /** The validator of one form: the same rules in the browser and on a server. */
 export interface Validator {
+  /** The parsed document this validator was built from. */
   readonly form: FormDocument;
   /** Validates the visible fields of one step (an index into `form.steps`); nothing when the step is hidden. */
   validateStep(answers: Answers, step: number, locale?: Locale): Validation;
