@@ -9,6 +9,8 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+/** Where to write; scripts/build.mjs builds into a staging folder and swaps it in. */
+const out = process.env.LOKET_DIST || 'dist';
 
 const transpile = () =>
   esbuild({
@@ -25,7 +27,7 @@ export default [
   {
     input: { loket: 'src/loader.ts' },
     output: {
-      dir: 'dist',
+      dir: out,
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
@@ -40,7 +42,7 @@ export default [
   {
     input: { index: 'src/index.ts', ...widgets },
     external: (id) => /^(lit|@lit|zod)(\/|$)/.test(id),
-    output: { dir: 'dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name]-[hash].js', sourcemap: true },
+    output: { dir: `${out}/esm`, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name]-[hash].js', sourcemap: true },
     plugins: [nodeResolve(), transpile()],
   },
 ];

@@ -1,8 +1,23 @@
-// npm run build: declarations with tsc, bundles with rollup.
-import { rmSync } from 'node:fs';
+// npm run build: declarations with tsc, bundles with rollup. Builds into a
+// fresh folder and swaps it in, so tests running meanwhile never see half a dist/.
+import { renameSync, rmSync } from 'node:fs';
 import { bin } from './run.mjs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-bin('tsc', ['-p', 'tsconfig.build.json']);
-bin('rollup', ['-c', 'rollup.config.mjs', '--silent']);
+const root = new URL('../', import.meta.url).pathname;
+const staging = `.build-${process.pid}`;
+rmSync(`${root}${staging}`, { recursive: true, force: true });
+try {
+  bin('tsc', ['-p', 'tsconfig.build.json', '--outDir', `${staging}/types`], { cwd: root });
+  bin('rollup', ['-c', 'rollup.config.mjs', '--silent'], { cwd: root, env: { ...process.env, LOKET_DIST: staging } });
+  rmSync(`${root}dist.old-${process.pid}`, { recursive: true, force: true });
+  try {
+    renameSync(`${root}dist`, `${root}dist.old-${process.pid}`);
+  } catch {
+    // No earlier build.
+  }
+  renameSync(`${root}${staging}`, `${root}dist`);
+  rmSync(`${root}dist.old-${process.pid}`, { recursive: true, force: true });
+} finally {
+  rmSync(`${root}${staging}`, { recursive: true, force: true });
+}
 console.log('✓ built dist/');
