@@ -2,6 +2,7 @@
 // fresh folder and swaps it in, so tests running meanwhile never see half a dist/.
 import { renameSync, rmSync } from 'node:fs';
 import { bin } from './run.mjs';
+import { writeSchemas } from './schemas.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const staging = `.build-${process.pid}`;
@@ -9,6 +10,7 @@ rmSync(`${root}${staging}`, { recursive: true, force: true });
 try {
   bin('tsc', ['-p', 'tsconfig.build.json', '--outDir', `${staging}/types`], { cwd: root });
   bin('rollup', ['-c', 'rollup.config.mjs', '--silent'], { cwd: root, env: { ...process.env, LOKET_DIST: staging } });
+  await writeSchemas(`${root}${staging}`);
   rmSync(`${root}dist.old-${process.pid}`, { recursive: true, force: true });
   try {
     renameSync(`${root}dist`, `${root}dist.old-${process.pid}`);

@@ -1,5 +1,5 @@
 // npm test: type-check, build (the loader tests load dist/loket.js), then the
-// browser tests in Chromium. CHROME_PATH overrides the browser.
+// browser tests in Chromium, then the Node tests (test/node/). CHROME_PATH overrides the browser.
 import { existsSync } from 'node:fs';
 import { bin, run } from './run.mjs';
 
@@ -17,3 +17,5 @@ bin('tsc', ['--noEmit', '-p', 'tsconfig.json']);
 console.log('✓ types');
 await import('./build.mjs');
 bin('web-test-runner', ['--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)], { env: { ...process.env, CHROME_PATH: chrome } });
+// Node-side tests (the JSON Schemas, the loket command) against the built dist/.
+run(process.execPath, ['--test', 'test/node/']);
