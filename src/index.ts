@@ -2,7 +2,15 @@
 // touches is typed here. Everything not exported is internal.
 export { LOCALES, Text, text, type Locale } from './text.js';
 export { msg, type MessageKey } from './i18n.js';
-export { LoketErrorEvent, LoketReadyEvent, type LoketErrorDetail } from './events.js';
+export {
+  LoketErrorEvent,
+  LoketReadyEvent,
+  LoketStepEvent,
+  LoketSubmitEvent,
+  type LoketErrorDetail,
+  type LoketStepDetail,
+  type LoketSubmitDetail,
+} from './events.js';
 export { LOAD_FAILURES, type LoadFailure } from './load.js';
 export { formatPath, type ParseResult, type Problem } from './problems.js';
 export { normalizePhone, telHref, whatsAppHref } from './phone.js';

@@ -1,0 +1,448 @@
+import { aTimeout, expect } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { LoketErrorEvent, LoketStepEvent, LoketSubmitEvent } from '../src/events.js';
+import '../widgets/permit-form/permit-form.js';
+import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
+import { everyField, FILLED } from './fixtures/forms.js';
+import { countConsoleErrors, inlineJson, mount, shadowText, unmountAll } from './helpers.js';
+
+const examples: string[] = (await (await fetch('/demo/examples.json')).json())['permit-form'];
+
+type Form = LoketPermitForm;
+
+async function mountForm(doc: unknown, attrs = ''): Promise<Form> {
+  const probe = mount<Form>(`<loket-permit-form ${attrs}><script type="application/json">${inlineJson(doc)}</script></loket-permit-form>`);
+  await probe.next('loket-ready');
+  await probe.el.updateComplete;
+  return probe.el;
+}
+
+const root = (el: Form) => el.shadowRoot!;
+const q = <T extends Element = HTMLElement>(el: Form, selector: string) => root(el).querySelector<T & HTMLElement>(selector);
+const heading = (el: Form) => q(el, '.step-heading')!.textContent!.trim();
+
+/** Types into a control the way an input event would report it. */
+async function fill(el: Form, id: string, value: string): Promise<void> {
+  const input = q<HTMLInputElement>(el, `#${id}`);
+  if (!input) throw new Error(`no control #${id} on "${heading(el)}"`);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function check(el: Form, id: string): Promise<void> {
+  const input = q<HTMLInputElement>(el, `#${id}`);
+  if (!input) throw new Error(`no control #${id}`);
+  input.click();
+  await el.updateComplete;
+}
+
+async function press(el: Form, selector = '.actions .button.primary'): Promise<void> {
+  q(el, selector)!.click();
+  await el.updateComplete;
+  await el.updateComplete;
+}
+
+const summaryMessages = (el: Form) => [...root(el).querySelectorAll('.error-summary-list a')].map((a) => a.textContent!.trim());
+
+afterEach(async () => {
+  unmountAll();
+  await setViewport({ width: 800, height: 600 });
+});
+
+describe('<loket-permit-form> with the demo forms', () => {
+  for (const name of examples) {
+    it(`walks through ${name}: every step, its error state and the review page pass axe`, async () => {
+      const doc = await (await fetch(`/demo/forms/${name}.json`)).json();
+      const answers = FILLED[name];
+      expect(answers, `a filled answer set for ${name}`).to.exist;
+      // Empty: the first step's error state.
+      const empty = await mountForm(doc);
+      await expect(empty).to.be.accessible();
+      await press(empty);
+      expect(summaryMessages(empty).length).to.be.greaterThan(0);
+      await expect(empty).to.be.accessible();
+      unmountAll();
+      // Filled: every step, then the review page.
+      const el = await mountForm(doc);
+      el.initialAnswers = answers;
+      await el.updateComplete;
+      const seen: string[] = [];
+      for (let guard = 0; guard < 12 && !q(el, '.review-list'); guard++) {
+        seen.push(heading(el));
+        await expect(el).to.be.accessible();
+        await press(el);
+        expect(summaryMessages(el), `errors on "${seen[seen.length - 1]}"`).to.deep.equal([]);
+      }
+      expect(heading(el)).to.equal('Periksa jawaban Anda');
+      expect(seen.length).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Check your answers');
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
+describe('<loket-permit-form> validation (GOV.UK pattern)', () => {
+  it('focuses an error summary after a failed Continue, with the same words as the inline messages', async () => {
+    const el = await mountForm(everyField());
+    await press(el);
+    const summary = q(el, '.error-summary')!;
+    expect(root(el).activeElement).to.equal(summary);
+    expect(summary.textContent).to.contain('Ada masalah');
+    const messages = summaryMessages(el);
+    expect(messages).to.include.members(['Pilih jenis pemohon', 'Masukkan nama lengkap', 'Masukkan NIK']);
+    const inline = [...root(el).querySelectorAll('.error-message')].map((p) => p.textContent!.replace('Galat:', '').trim());
+    expect(inline).to.deep.equal(messages);
+    expect(q(el, '#f-fullName')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(q(el, '#f-fullName')!.getAttribute('aria-describedby')).to.contain('f-fullName-error');
+    expect(q(el, '#f-email')!.hasAttribute('aria-invalid')).to.equal(false);
+  });
+
+  it('moves focus to the exact control when a summary link is followed', async () => {
+    const el = await mountForm(everyField());
+    await fill(el, 'f-birthDate-day', '31');
+    await fill(el, 'f-birthDate-month', '2');
+    await fill(el, 'f-birthDate-year', '1990');
+    await press(el);
+    const link = [...root(el).querySelectorAll<HTMLAnchorElement>('.error-summary-list a')].find((a) => a.textContent!.includes('NIK'))!;
+    link.click();
+    expect(root(el).activeElement?.id).to.equal('f-nik');
+    const dateLink = [...root(el).querySelectorAll<HTMLAnchorElement>('.error-summary-list a')].find((a) => a.textContent!.includes('anggal lahir'))!;
+    expect(dateLink).to.exist;
+    dateLink.click();
+    expect(root(el).activeElement?.id).to.match(/^f-birthDate-(day|month|year)$/);
+  });
+
+  it('keeps every answer after an error, and re-checks a field on input only while it shows an error', async () => {
+    const el = await mountForm(everyField());
+    await fill(el, 'f-fullName', 'Siti Aminah');
+    await fill(el, 'f-nik', '1234');
+    await press(el);
+    expect(q<HTMLInputElement>(el, '#f-fullName')!.value).to.equal('Siti Aminah');
+    expect(q<HTMLInputElement>(el, '#f-nik')!.value).to.equal('1234');
+    expect(q(el, '[data-field="nik"] .error-message')!.textContent).to.contain('NIK harus 16 digit angka');
+    await fill(el, 'f-nik', '3172 0141 0890 0001');
+    expect(q(el, '[data-field="nik"] .error-message')).to.equal(null);
+    expect(q(el, '#f-nik')!.hasAttribute('aria-invalid')).to.equal(false);
+    // A field with no error is not checked while typing.
+    await fill(el, 'f-email', 'bukan-email');
+    expect(q(el, '[data-field="email"] .error-message')).to.equal(null);
+  });
+
+  it('strips spaces, dots and hyphens from NIK and phone before checking, and submits normalized values', async () => {
+    const el = await mountForm(everyField());
+    el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172.0141-0890 0001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '(0812) 3456-7890', postalCode: '14440', address: 'Jl. Muara Baru', vessels: [{ vesselName: 'KM Bahari', motorised: 'tidak' }], permits: ['siup'], declaration: true };
+    await el.updateComplete;
+    await press(el);
+    expect(heading(el)).to.equal('Kapal dan dokumen');
+    await press(el);
+    let detail: LoketSubmitEvent['detail'] | undefined;
+    el.addEventListener('loket-submit', (e) => {
+      detail = e.detail;
+      e.preventDefault();
+    });
+    await press(el);
+    expect(detail?.answers).to.include({ nik: '3172014108900001', mobile: '+6281234567890', birthDate: '1990-08-01' });
+    expect(detail?.form).to.deep.equal({ id: 'uji-semua-isian', revision: undefined });
+    expect(detail?.locale).to.equal('id');
+  });
+
+  it('warns, without blocking, when the NIK disagrees with the date of birth, and never shows the inferred date', async () => {
+    const el = await mountForm(everyField());
+    el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '2', month: '9', year: '1991' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'tidak' }], permits: ['siup'], declaration: true };
+    await el.updateComplete;
+    await press(el);
+    expect(summaryMessages(el)).to.deep.equal([]);
+    await press(el);
+    expect(heading(el)).to.equal('Periksa jawaban Anda');
+    const warning = q(el, '.review-list .warning-message')!.textContent!;
+    expect(warning).to.contain('tidak cocok dengan tanggal lahir');
+    expect(warning).not.to.match(/1990|14 Agustus|Agustus/);
+  });
+});
+
+describe('<loket-permit-form> steps, conditions and review', () => {
+  it('shows and hides questions live, renumbers the steps, and focuses each step heading', async () => {
+    const el = await mountForm(everyField());
+    expect(q(el, '.progress')).to.equal(null);
+    await check(el, 'f-applicantType-o1');
+    expect(q(el, '.progress')!.textContent).to.equal('Langkah 1 dari 3');
+    await check(el, 'f-applicantType-o0');
+    expect(q(el, '.progress')).to.equal(null);
+    await check(el, 'f-applicantType-o1');
+    el.initialAnswers = { applicantType: 'badan-usaha', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.' };
+    await el.updateComplete;
+    const steps: LoketStepEvent['detail'][] = [];
+    el.addEventListener('loket-step', (e) => steps.push(e.detail));
+    await press(el);
+    expect(heading(el)).to.equal('Data usaha');
+    expect(q(el, '.progress')!.textContent).to.equal('Langkah 2 dari 3');
+    expect(root(el).activeElement).to.equal(q(el, '.step-heading'));
+    expect(steps[0]).to.deep.include({ index: 1, position: 2, total: 3, review: false });
+    // Back keeps the answers.
+    await press(el, '.back');
+    expect(heading(el)).to.equal('Data pemohon');
+    expect(q<HTMLInputElement>(el, '#f-fullName')!.value).to.equal('Siti');
+  });
+
+  it('does not validate hidden questions, keeps their answers while hidden, and leaves them out of the submission', async () => {
+    const el = await mountForm(everyField());
+    el.initialAnswers = { applicantType: 'badan-usaha', companyName: 'PT Bahari', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'ya', power: '30' }], permits: ['siup'], declaration: true };
+    await el.updateComplete;
+    await check(el, 'f-applicantType-o0');
+    await press(el);
+    expect(heading(el)).to.equal('Kapal dan dokumen');
+    await check(el, 'f-vessels-0-motorised-o1');
+    expect(q(el, '#f-vessels-0-power')).to.equal(null);
+    await check(el, 'f-vessels-0-motorised-o0');
+    expect(q<HTMLInputElement>(el, '#f-vessels-0-power')!.value).to.equal('30');
+    await check(el, 'f-vessels-0-motorised-o1');
+    await press(el);
+    let answers: Record<string, unknown> = {};
+    el.addEventListener('loket-submit', (e) => {
+      answers = { ...e.detail.answers };
+      e.preventDefault();
+    });
+    await press(el);
+    expect(answers).not.to.have.property('companyName');
+    expect(answers.vessels).to.deep.equal([{ vesselName: 'KM', motorised: 'tidak' }]);
+    expect(shadowText(el)).to.contain('Jawaban Anda sudah diserahkan untuk dikirim.');
+  });
+
+  it('evaluates static content conditions (equals and oneOf on a checkbox group)', async () => {
+    const el = await mountForm(everyField());
+    el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.' };
+    await el.updateComplete;
+    await press(el);
+    expect(shadowText(el)).not.to.contain('SIPI memerlukan foto kapal.');
+    expect(q(el, '#f-photos')).to.equal(null);
+    await check(el, 'f-permits-o1');
+    expect(shadowText(el)).to.contain('SIPI memerlukan foto kapal.');
+    expect(q(el, '#f-photos')).to.exist;
+  });
+
+  it('lists every answer on the review page, "Tidak diisi" for skipped ones, and returns there after "Ubah"', async () => {
+    const el = await mountForm(everyField());
+    const photo = new File([new Uint8Array(2048)], 'kapal.jpg', { type: 'image/jpeg' });
+    el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM Bahari', motorised: 'tidak' }], permits: ['sipi'], photos: [photo], declaration: true };
+    await el.updateComplete;
+    await press(el);
+    await press(el);
+    expect(heading(el)).to.equal('Periksa jawaban Anda');
+    const rows = [...root(el).querySelectorAll('.review-row')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+    expect(rows).to.include('Email Tidak diisi Ubah Email');
+    expect(rows).to.include('Tanggal lahir 1 Agustus 1990 Ubah Tanggal lahir');
+    expect(rows).to.include('Foto kapal kapal.jpg Ubah Foto kapal');
+    expect(rows).to.include('Kapal 1: Nama kapal KM Bahari Ubah Kapal 1: Nama kapal');
+    const change = [...root(el).querySelectorAll<HTMLButtonElement>('.review-row button')].find((b) => b.textContent!.includes('Email'))!;
+    change.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Data pemohon');
+    expect(root(el).activeElement?.id).to.equal('f-email');
+    expect(q(el, '.actions .button')!.textContent!.trim()).to.equal('Simpan dan kembali ke ringkasan');
+    await fill(el, 'f-email', 'siti@example.org');
+    await press(el);
+    expect(heading(el)).to.equal('Periksa jawaban Anda');
+    expect(shadowText(el)).to.contain('siti@example.org');
+  });
+
+  it('tells the citizen honestly when no backend is connected, keeping the answers', async () => {
+    const el = await mountForm(everyField());
+    el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'tidak' }], permits: ['siup'], declaration: true };
+    await el.updateComplete;
+    await press(el);
+    await press(el);
+    await press(el);
+    await el.updateComplete;
+    expect(q(el, '[role="alert"].status-message')!.textContent).to.contain('belum terhubung ke server kantor');
+    expect(shadowText(el)).to.contain('Siti');
+  });
+});
+
+describe('<loket-permit-form> repeatable groups and files', () => {
+  it('adds and removes items within min and max, focusing the new item', async () => {
+    const el = await mountForm(everyField());
+    el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.' };
+    await el.updateComplete;
+    await press(el);
+    expect(q(el, '[part="group-item"]')).to.equal(null);
+    await press(el);
+    expect(summaryMessages(el)).to.include('Tambahkan minimal 1 kapal');
+    await press(el, '#f-vessels-add');
+    await el.updateComplete;
+    expect(root(el).activeElement?.id).to.equal('f-vessels-0-vesselName');
+    await press(el, '#f-vessels-add');
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('[part="group-item"]').length).to.equal(2);
+    expect(q(el, '#f-vessels-add')).to.equal(null);
+    expect(shadowText(el)).to.contain('Jumlah maksimal: 2.');
+    await fill(el, 'f-vessels-1-vesselName', 'KM Kedua');
+    await press(el, '[part="group-item"] [part="remove-button"]');
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('[part="group-item"]').length).to.equal(1);
+    expect(q<HTMLInputElement>(el, '#f-vessels-0-vesselName')!.value).to.equal('KM Kedua');
+    await aTimeout(50);
+    expect(q(el, '[role="status"]')!.textContent).to.contain('Kapal 1 dihapus.');
+  });
+
+  it('gives a specific message for a file of the wrong type or too large, and lists chosen files', async () => {
+    const el = await mountForm(everyField());
+    el.initialAnswers = {
+      applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.',
+      vessels: [{ vesselName: 'KM', motorised: 'tidak' }], permits: ['sipi'], declaration: true,
+      photos: [new File(['x'], 'surat.docx', { type: 'application/msword' }), new File([new Uint8Array(3 * 1024 * 1024)], 'besar.jpg', { type: 'image/jpeg' })],
+    };
+    await el.updateComplete;
+    await press(el);
+    await press(el);
+    const messages = summaryMessages(el);
+    expect(messages).to.include('Berkas "surat.docx" harus berformat JPG atau PNG');
+    expect(messages.some((m) => m.startsWith('Ukuran berkas "besar.jpg" maksimal 2 MB'))).to.equal(true);
+    expect([...root(el).querySelectorAll('.file-name')].map((n) => n.textContent)).to.deep.equal(['surat.docx', 'besar.jpg']);
+    await press(el, '.file .link-button');
+    expect([...root(el).querySelectorAll('.file-name')].map((n) => n.textContent)).to.deep.equal(['besar.jpg']);
+  });
+
+  it('keeps repeatable groups within a 320 px screen', async () => {
+    await setViewport({ width: 320, height: 700 });
+    const el = await mountForm(everyField());
+    el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'ya', power: '30' }] };
+    await el.updateComplete;
+    await press(el);
+    const width = el.getBoundingClientRect().width;
+    for (const node of root(el).querySelectorAll<HTMLElement>('input, button, select, .item, .field')) {
+      expect(node.getBoundingClientRect().right, node.id || node.className).to.be.at.most(el.getBoundingClientRect().left + width + 0.5);
+    }
+    for (const button of root(el).querySelectorAll<HTMLElement>('.button, .link-button')) expect(button.getBoundingClientRect().height).to.be.at.least(44);
+  });
+});
+
+describe('<loket-permit-form> keyboard, language and prefill', () => {
+  it('completes the TANYA PTSP form with the keyboard alone', async () => {
+    const doc = await (await fetch('/demo/forms/tanya-ptsp.json')).json();
+    const el = await mountForm(doc);
+    let submitted = false;
+    el.addEventListener('loket-submit', (e) => {
+      submitted = true;
+      e.preventDefault();
+    });
+    const before = document.createElement('button');
+    before.textContent = 'sebelum';
+    el.before(before);
+    before.focus();
+    const answers = FILLED['tanya-ptsp'] as Record<string, unknown>;
+    // Walk every control in tab order, answering from the filled answer set; Enter continues.
+    for (let steps = 0; steps < 8 && !submitted; steps++) {
+      const review = !!q(el, '.review-list');
+      for (let tabs = 0; tabs < 80; tabs++) {
+        await sendKeys({ press: 'Tab' });
+        const active = root(el).activeElement as HTMLInputElement | null;
+        if (!active) continue;
+        if (active.classList.contains('primary')) break;
+        const path = active.dataset.path;
+        if (!path || review) continue;
+        const want = answers[path];
+        if (active.type === 'radio') {
+          const group = [...root(el).querySelectorAll<HTMLInputElement>(`input[name="${path}"]`)];
+          const target = group.findIndex((r) => r.value === want);
+          const current = group.indexOf(active);
+          for (let i = current; i < target; i++) await sendKeys({ press: 'ArrowDown' });
+          if (target === 0 && !active.checked) await sendKeys({ press: 'Space' });
+        } else if (active.type === 'checkbox') {
+          const wanted = active.dataset.kind === 'checkbox' ? want === true : Array.isArray(want) && want.includes(active.value);
+          if (wanted !== active.checked) await sendKeys({ press: 'Space' });
+        } else if (active.tagName === 'SELECT') {
+          const options = [...(active as unknown as HTMLSelectElement).options].map((o) => o.value);
+          for (let i = 0; i < options.indexOf(String(want)); i++) await sendKeys({ press: 'ArrowDown' });
+        } else if (typeof want === 'string' && want) {
+          await sendKeys({ type: want });
+        }
+        await el.updateComplete;
+      }
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(summaryMessages(el), heading(el)).to.deep.equal([]);
+    }
+    expect(submitted).to.equal(true);
+  });
+
+  it('speaks English when asked, including the error summary', async () => {
+    const el = await mountForm(everyField(), 'lang="en"');
+    await press(el);
+    expect(q(el, '.error-summary')!.textContent).to.contain('There is a problem');
+    expect(heading(el)).to.equal('Applicant');
+    expect(q(el, '.actions .button')!.textContent!.trim()).to.equal('Continue');
+  });
+
+  it('takes choice answers from the page URL (the checklist hand-off), never free text', async () => {
+    const url = location.href;
+    history.replaceState(history.state, '', `${location.pathname}?applicantType=badan-usaha&fullName=Injected&permits=sipi&permits=bogus`);
+    try {
+      const el = await mountForm(everyField());
+      expect(q<HTMLInputElement>(el, '#f-applicantType-o1')!.checked).to.equal(true);
+      expect(q<HTMLInputElement>(el, '#f-fullName')!.value).to.equal('');
+      expect(q(el, '.progress')!.textContent).to.equal('Langkah 1 dari 3');
+      const none = await mountForm(everyField(), 'prefill="none"');
+      expect(q<HTMLInputElement>(none, '#f-applicantType-o1')!.checked).to.equal(false);
+    } finally {
+      history.replaceState(history.state, '', url);
+    }
+  });
+});
+
+describe('<loket-permit-form> with bad documents and hostile text', () => {
+  const bad = (patch: (doc: Record<string, any>) => void) => {
+    const doc = everyField() as Record<string, any>;
+    patch(doc);
+    return doc;
+  };
+  const cases: Array<{ name: string; doc: unknown; path: string; text: RegExp }> = [
+    { name: 'a field type version 1 does not know', doc: bad((d) => (d.steps[0].fields[1].type = 'signature')), path: 'steps[0].fields[1].type', text: /jenis isian "signature" tidak dikenal/ },
+    { name: 'a pattern that is not a regular expression', doc: bad((d) => (d.steps[0].fields[1].pattern = '([a-z')), path: 'steps[0].fields[1].pattern', text: /bukan ekspresi reguler/ },
+    { name: 'an empty options list', doc: bad((d) => (d.steps[1].fields[5].options = [])), path: 'steps[1].fields[5].options', text: /pilihan kosong/ },
+    { name: 'a condition on an unknown field', doc: bad((d) => (d.steps[1].visibleWhen = { field: 'jenisPemohon', equals: 'x' })), path: 'steps[1].visibleWhen.field', text: /isian "jenisPemohon" tidak ada/ },
+    { name: 'JSON that is not a form', doc: [1, 2, 3], path: '', text: /harus berupa objek/ },
+  ];
+  for (const c of cases) {
+    it(`names the path of ${c.name}, fires loket-error and never throws`, async () => {
+      let failed!: Event;
+      let el!: Form;
+      const logged = await countConsoleErrors(async () => {
+        const probe = mount<Form>(`<loket-permit-form><script type="application/json">${inlineJson(c.doc)}</script><a href="/kantor">Formulir PDF</a></loket-permit-form>`);
+        failed = await probe.next('loket-error');
+        el = probe.el;
+        await el.updateComplete;
+      });
+      expect(logged).to.have.length(1);
+      const problems = (failed as LoketErrorEvent).detail.problems;
+      const problem = problems.find((p) => p.path === c.path);
+      expect(problem, JSON.stringify(problems)).to.exist;
+      expect(problem!.message).to.match(c.text);
+      expect(q(el, '[part="error-panel"]')!.textContent).to.contain(c.path || '(dokumen)');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('renders labels, hints, options and messages from the document as literal text', async () => {
+    const payload = '<img src=x onerror="window.__formPwned=1"><script>window.__formPwned=1</script>';
+    const doc = bad((d) => {
+      d.title = payload;
+      d.steps[0].heading = payload;
+      d.steps[0].fields[0].options[0].label = payload;
+      d.steps[0].fields[1].label = payload;
+      d.steps[0].fields[1].hint = payload;
+      d.steps[0].fields[1].messages = { required: payload };
+    });
+    const el = await mountForm(doc);
+    await press(el);
+    expect(root(el).querySelector('img, script')).to.equal(null);
+    expect(shadowText(el)).to.contain('<img src=x onerror="window.__formPwned=1">');
+    expect(summaryMessages(el)).to.include(payload);
+    expect((window as { __formPwned?: number }).__formPwned).to.equal(undefined);
+  });
+});

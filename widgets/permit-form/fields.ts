@@ -1,0 +1,364 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { choicesOf, dateOf, filesOf } from '../../src/form/answers.js';
+import { acceptedNames, formatSize } from '../../src/form/files.js';
+import type { AnswerField, ContentField, Field, GroupField, InputField, ItemField, Option } from '../../src/form/format.js';
+import { formUiMsg } from '../../src/form/ui-messages.js';
+import type { FieldError, Validator } from '../../src/form/validate.js';
+import { text, type Locale } from '../../src/text.js';
+import { groupItems, idOf, pathOf, readAnswer } from './answer-state.js';
+
+// Fields are template functions rendered into the form's one shadow root, so
+// every label `for`, `aria-describedby` and error-summary link resolves in one
+// tree (aria references cannot cross shadow roots: whatwg/html#3219).
+
+/** What a field template needs from the form element. */
+export interface FieldContext {
+  readonly locale: Locale;
+  readonly answers: Record<string, unknown>;
+  readonly validator: Validator;
+  readonly headingLevel: number;
+  error(path: string): FieldError | undefined;
+  warning(path: string): FieldError | undefined;
+  /** Bumped whenever anything shown for the path may have changed; fields re-render only then. */
+  version(path: string): string;
+  addItem(group: GroupField): void;
+  removeItem(group: GroupField, index: number): void;
+  removeFile(path: string, index: number): void;
+}
+
+type Item = { readonly group: string; readonly index: number };
+
+const INPUT_MODES: Partial<Record<InputField['type'], string>> = {
+  number: 'decimal',
+  phone: 'tel',
+  nik: 'numeric',
+  npwp: 'numeric',
+  nib: 'numeric',
+  kbli: 'numeric',
+  'postal-code': 'numeric',
+  email: 'email',
+};
+const AUTOCOMPLETE: Partial<Record<InputField['type'], string>> = { email: 'email', phone: 'tel', 'postal-code': 'postal-code' };
+const WIDTHS: Partial<Record<InputField['type'], string>> = {
+  nik: 'w-20',
+  npwp: 'w-20',
+  nib: 'w-16',
+  kbli: 'w-6',
+  'postal-code': 'w-6',
+  phone: 'w-16',
+  number: 'w-10',
+};
+const IDENTIFIER_TYPES = new Set(['nik', 'npwp', 'nib', 'kbli', 'postal-code', 'phone', 'email']);
+
+const t = (ctx: FieldContext, key: Parameters<typeof formUiMsg>[1], params?: Parameters<typeof formUiMsg>[2]) => formUiMsg(ctx.locale, key, params);
+
+/** A heading at the form's chosen level, without knowing it at compile time. */
+export function heading(level: number, content: unknown, cls: string, id?: string, focusable = false): TemplateResult {
+  return html`<div role="heading" aria-level=${Math.min(6, Math.max(1, level))} class=${cls} id=${ifDefined(id)} tabindex=${ifDefined(focusable ? '-1' : undefined)}>${content}</div>`;
+}
+
+function labelText(field: AnswerField, ctx: FieldContext, path: string) {
+  const required = ctx.validator.isRequired(path, ctx.answers);
+  return html`${text(field.label, ctx.locale)}${required ? nothing : html` <span class="optional">${t(ctx, 'ui.optional')}</span>`}`;
+}
+
+function describedBy(path: string, field: AnswerField, ctx: FieldContext, extra: string[] = []): string | undefined {
+  const ids = [...extra];
+  if (field.hint !== undefined) ids.unshift(idOf(path, 'hint'));
+  if (ctx.error(path)) ids.push(idOf(path, 'error'));
+  if (ctx.warning(path)) ids.push(idOf(path, 'warning'));
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function hint(path: string, field: AnswerField, ctx: FieldContext) {
+  return field.hint !== undefined ? html`<div class="hint" part="hint" id=${idOf(path, 'hint')}>${text(field.hint, ctx.locale)}</div>` : nothing;
+}
+
+/** The inline message: the same words as the error summary, prefixed for screen readers. */
+function messages(path: string, ctx: FieldContext) {
+  const error = ctx.error(path);
+  const warning = ctx.warning(path);
+  return html`${error
+    ? html`<p class="error-message" part="error" id=${idOf(path, 'error')}><span class="visually-hidden">${t(ctx, 'ui.errorPrefix')}</span> ${error.message}</p>`
+    : nothing}${warning
+    ? html`<p class="warning-message" part="warning" id=${idOf(path, 'warning')}><span class="visually-hidden">${t(ctx, 'ui.warningPrefix')}</span> ${warning.message}</p>`
+    : nothing}`;
+}
+
+function textInput(field: InputField, path: string, ctx: FieldContext): TemplateResult {
+  const value = readAnswer(ctx.answers, path);
+  const invalid = ctx.error(path) !== undefined;
+  const type = field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : 'text';
+  const maxLength = 'maxLength' in field ? field.maxLength : undefined;
+  const suffix = field.type === 'number' && field.suffix !== undefined ? text(field.suffix, ctx.locale) : undefined;
+  const input = html`<input
+    class="input ${WIDTHS[field.type] ?? ''} ${invalid ? 'invalid' : ''}"
+    part="input"
+    id=${idOf(path)}
+    name=${path}
+    type=${type}
+    data-path=${path}
+    inputmode=${ifDefined(INPUT_MODES[field.type])}
+    autocomplete=${ifDefined(field.autocomplete ?? AUTOCOMPLETE[field.type] ?? (IDENTIFIER_TYPES.has(field.type) ? 'off' : undefined))}
+    spellcheck=${IDENTIFIER_TYPES.has(field.type) ? 'false' : nothing}
+    maxlength=${ifDefined(maxLength !== undefined ? Math.max(maxLength, 1) * 2 : undefined)}
+    aria-describedby=${ifDefined(describedBy(path, field, ctx))}
+    aria-invalid=${invalid ? 'true' : nothing}
+    .value=${typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''}
+  />`;
+  return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
+    ${hint(path, field, ctx)} ${messages(path, ctx)}
+    ${suffix ? html`<span class="with-suffix">${input}<span class="suffix" aria-hidden="true">${suffix}</span></span>` : input}`;
+}
+
+function textarea(field: Extract<InputField, { type: 'textarea' }>, path: string, ctx: FieldContext): TemplateResult {
+  const value = readAnswer(ctx.answers, path);
+  const invalid = ctx.error(path) !== undefined;
+  return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
+    ${hint(path, field, ctx)} ${messages(path, ctx)}
+    <textarea
+      class="input textarea ${invalid ? 'invalid' : ''}"
+      part="input"
+      id=${idOf(path)}
+      name=${path}
+      rows="5"
+      data-path=${path}
+      autocomplete=${ifDefined(field.autocomplete)}
+      aria-describedby=${ifDefined(describedBy(path, field, ctx))}
+      aria-invalid=${invalid ? 'true' : nothing}
+      .value=${typeof value === 'string' ? value : ''}
+    ></textarea>`;
+}
+
+/** A fieldset with a legend: radios, checkboxes, dates, groups. */
+function fieldset(field: AnswerField, path: string, ctx: FieldContext, body: TemplateResult, extraDescribed: string[] = []): TemplateResult {
+  return html`<fieldset class="fieldset" id=${idOf(path, 'fieldset')} aria-describedby=${ifDefined(describedBy(path, field, ctx, extraDescribed))}>
+    <legend class="label legend">${labelText(field, ctx, path)}</legend>
+    ${hint(path, field, ctx)} ${messages(path, ctx)} ${body}
+  </fieldset>`;
+}
+
+function dateInput(field: Extract<InputField, { type: 'date' }>, path: string, ctx: FieldContext): TemplateResult {
+  const value = dateOf(readAnswer(ctx.answers, path));
+  const error = ctx.error(path);
+  const bday = field.autocomplete === 'bday';
+  const part = (name: 'day' | 'month' | 'year', label: string, width: string) => {
+    const invalid = error !== undefined && (error.part === undefined || error.part === name);
+    return html`<div class="date-part">
+      <label class="date-label" for=${idOf(path, name)}>${label}</label>
+      <input
+        class="input ${width} ${invalid ? 'invalid' : ''}"
+        part="input"
+        id=${idOf(path, name)}
+        name=${`${path}.${name}`}
+        type="text"
+        inputmode="numeric"
+        data-path=${path}
+        data-part=${name}
+        autocomplete=${ifDefined(bday ? `bday-${name}` : undefined)}
+        maxlength=${name === 'year' ? 4 : 2}
+        aria-invalid=${invalid ? 'true' : nothing}
+        .value=${value[name]}
+      />
+    </div>`;
+  };
+  const example = idOf(path, 'example');
+  return fieldset(
+    field,
+    path,
+    ctx,
+    html`<div class="hint" id=${example}>${t(ctx, 'ui.dateExample')}</div>
+      <div class="date">${part('day', t(ctx, 'ui.day'), 'w-3')}${part('month', t(ctx, 'ui.month'), 'w-3')}${part('year', t(ctx, 'ui.year'), 'w-5')}</div>`,
+    [example],
+  );
+}
+
+function optionHint(path: string, index: number, option: Option, ctx: FieldContext) {
+  return option.hint !== undefined ? html`<div class="hint option-hint" id=${idOf(path, `o${index}-hint`)}>${text(option.hint, ctx.locale)}</div>` : nothing;
+}
+
+function choices(field: Extract<InputField, { type: 'radio' | 'checkboxes' }>, path: string, ctx: FieldContext): TemplateResult {
+  const value = readAnswer(ctx.answers, path);
+  const chosen = field.type === 'checkboxes' ? new Set(choicesOf(value)) : new Set(typeof value === 'string' ? [value] : []);
+  const type = field.type === 'radio' ? 'radio' : 'checkbox';
+  return fieldset(
+    field,
+    path,
+    ctx,
+    html`<div class="choices ${type}s">
+      ${field.options.map(
+        (option, i) => html`<div class="choice">
+          <input
+            class="choice-input"
+            id=${idOf(path, `o${i}`)}
+            name=${path}
+            type=${type}
+            value=${option.value}
+            data-path=${path}
+            data-kind=${field.type}
+            aria-describedby=${ifDefined(option.hint !== undefined ? idOf(path, `o${i}-hint`) : undefined)}
+            .checked=${chosen.has(option.value)}
+          />
+          <label class="choice-label" for=${idOf(path, `o${i}`)}>${text(option.label, ctx.locale)}</label>
+          ${optionHint(path, i, option, ctx)}
+        </div>`,
+      )}
+    </div>`,
+  );
+}
+
+function select(field: Extract<InputField, { type: 'select' }>, path: string, ctx: FieldContext): TemplateResult {
+  const value = readAnswer(ctx.answers, path);
+  const invalid = ctx.error(path) !== undefined;
+  return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
+    ${hint(path, field, ctx)} ${messages(path, ctx)}
+    <select
+      class="input select ${invalid ? 'invalid' : ''}"
+      part="input"
+      id=${idOf(path)}
+      name=${path}
+      data-path=${path}
+      autocomplete=${ifDefined(field.autocomplete)}
+      aria-describedby=${ifDefined(describedBy(path, field, ctx))}
+      aria-invalid=${invalid ? 'true' : nothing}
+    >
+      <option value="" ?selected=${!value}>${t(ctx, 'ui.choose')}</option>
+      ${field.options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${text(o.label, ctx.locale)}</option>`)}
+    </select>`;
+}
+
+function checkbox(field: Extract<InputField, { type: 'checkbox' }>, path: string, ctx: FieldContext): TemplateResult {
+  const invalid = ctx.error(path) !== undefined;
+  return html`${messages(path, ctx)}
+    <div class="choice single">
+      <input
+        class="choice-input"
+        id=${idOf(path)}
+        name=${path}
+        type="checkbox"
+        data-path=${path}
+        data-kind="checkbox"
+        aria-describedby=${ifDefined(describedBy(path, field, ctx))}
+        aria-invalid=${invalid ? 'true' : nothing}
+        .checked=${readAnswer(ctx.answers, path) === true}
+      />
+      <label class="choice-label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
+      ${hint(path, field, ctx)}
+    </div>`;
+}
+
+function fileInput(field: Extract<InputField, { type: 'file' }>, path: string, ctx: FieldContext): TemplateResult {
+  const files = filesOf(readAnswer(ctx.answers, path));
+  const invalid = ctx.error(path) !== undefined;
+  const types = acceptedNames(field.accept, ctx.locale);
+  const size = formatSize(field.maxSize, ctx.locale);
+  const max = field.maxFiles ?? 1;
+  const limits = max > 1 ? t(ctx, 'ui.fileLimitsCount', { types, size, count: max }) : t(ctx, 'ui.fileLimits', { types, size });
+  const limitsId = idOf(path, 'limits');
+  return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
+    ${hint(path, field, ctx)}
+    <div class="hint" id=${limitsId}>${limits}</div>
+    ${messages(path, ctx)}
+    <input
+      class="file-input ${invalid ? 'invalid' : ''}"
+      part="file-input"
+      id=${idOf(path)}
+      name=${path}
+      type="file"
+      data-path=${path}
+      data-kind="file"
+      accept=${field.accept.join(',')}
+      ?multiple=${max > 1}
+      aria-describedby=${ifDefined(describedBy(path, field, ctx, [limitsId]))}
+      aria-invalid=${invalid ? 'true' : nothing}
+    />
+    ${files.length
+      ? html`<ul class="file-list" part="file-list">
+          ${files.map(
+            (file, i) => html`<li class="file">
+              <span class="file-name">${file.name}</span> <span class="muted">(${formatSize(file.size, ctx.locale)})</span>
+              <button type="button" class="link-button" @click=${() => ctx.removeFile(path, i)}>
+                ${t(ctx, 'ui.removeFile', { name: '' }).trim()}<span class="visually-hidden"> ${file.name}</span>
+              </button>
+            </li>`,
+          )}
+        </ul>`
+      : nothing}`;
+}
+
+function inputField(field: InputField, path: string, ctx: FieldContext): TemplateResult {
+  switch (field.type) {
+    case 'textarea':
+      return textarea(field, path, ctx);
+    case 'date':
+      return dateInput(field, path, ctx);
+    case 'radio':
+    case 'checkboxes':
+      return choices(field, path, ctx);
+    case 'select':
+      return select(field, path, ctx);
+    case 'checkbox':
+      return checkbox(field, path, ctx);
+    case 'file':
+      return fileInput(field, path, ctx);
+    default:
+      return textInput(field, path, ctx);
+  }
+}
+
+function content(field: ContentField, ctx: FieldContext, item?: Item): TemplateResult | typeof nothing {
+  if (!ctx.validator.holds(field.visibleWhen, ctx.answers, item)) return nothing;
+  const words = text(field.text, ctx.locale);
+  switch (field.type) {
+    case 'heading':
+      return heading(ctx.headingLevel + 1, words, 'content-heading');
+    case 'paragraph':
+      return html`<p class="paragraph">${words}</p>`;
+    case 'notice':
+      return html`<div class="notice" part="notice"><strong class="visually-hidden">${t(ctx, 'ui.notice')}</strong> ${words}</div>`;
+  }
+}
+
+function group(field: GroupField, path: string, ctx: FieldContext): TemplateResult {
+  const items = groupItems(ctx.answers, field.name);
+  const itemLabel = (n: number) => (field.itemLabel !== undefined ? text(field.itemLabel, ctx.locale).replace('{n}', String(n)) : t(ctx, 'ui.item', { label: text(field.label, ctx.locale), n }));
+  const atMax = field.max !== undefined && items.length >= field.max;
+  const addLabel = field.addLabel !== undefined ? text(field.addLabel, ctx.locale) : `${t(ctx, 'ui.addItem')} ${text(field.label, ctx.locale).toLowerCase()}`;
+  return fieldset(
+    field,
+    path,
+    ctx,
+    html`${items.length === 0 ? html`<p class="muted">${t(ctx, 'ui.noItems')}</p>` : nothing}
+      ${items.map(
+        (_, index) => html`<section class="item" part="group-item" aria-labelledby=${idOf(path, `item${index}`)}>
+          ${heading(ctx.headingLevel + 1, itemLabel(index + 1), 'item-heading', idOf(path, `item${index}`), true)}
+          ${renderFields(field.fields, ctx, { group: field.name, index })}
+          <button type="button" class="button secondary" part="remove-button" @click=${() => ctx.removeItem(field, index)}>
+            ${t(ctx, 'ui.removeItem', { item: itemLabel(index + 1) })}
+          </button>
+        </section>`,
+      )}
+      ${atMax
+        ? html`<p class="muted" id=${idOf(path, 'max')}>${t(ctx, 'ui.itemsMax', { max: field.max ?? 0 })}</p>`
+        : html`<button type="button" class="button secondary" part="add-button" id=${idOf(path, 'add')} @click=${() => ctx.addItem(field)}>${addLabel}</button>`}`,
+  );
+}
+
+/** One field, re-rendered only when its version changes. */
+function field(f: Field | ItemField, ctx: FieldContext, item?: Item): unknown {
+  if (!('name' in f)) return content(f, ctx, item);
+  const path = pathOf(f.name, item);
+  return guard([ctx.version(path), ctx.locale], () => {
+    if (!ctx.validator.isVisible(path, ctx.answers)) return nothing;
+    const body = f.type === 'group' ? group(f, path, ctx) : inputField(f, path, ctx);
+    const invalid = ctx.error(path) !== undefined;
+    return html`<div class="field ${invalid ? 'field-invalid' : ''}" part="field" data-field=${path}>${body}</div>`;
+  });
+}
+
+/** The fields of a step, or of one item of a group. */
+export function renderFields(fields: readonly (Field | ItemField)[], ctx: FieldContext, item?: Item): unknown[] {
+  return fields.map((f) => field(f, ctx, item));
+}

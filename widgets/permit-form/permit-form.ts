@@ -1,0 +1,648 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { referencedFields } from '../../src/condition.js';
+import { defineElement } from '../../src/define.js';
+import { LoketStepEvent, LoketSubmitEvent, type LoketSubmitDetail } from '../../src/events.js';
+import { dateOf, filesOf } from '../../src/form/answers.js';
+import { parseForm, type FormDocument, type GroupField } from '../../src/form/format.js';
+import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
+import { createValidator, type FieldError, type Validator } from '../../src/form/validate.js';
+import type { Params } from '../../src/i18n.js';
+import { telHref, whatsAppHref } from '../../src/phone.js';
+import type { ParseResult } from '../../src/problems.js';
+import { text, type Locale } from '../../src/text.js';
+import { LoketElement } from '../shared/loket-element.js';
+import { groupItems, idOf, keyOf, parsePath, readAnswer, writeAnswer } from './answer-state.js';
+import { heading, renderFields, type FieldContext } from './fields.js';
+import { permitFormStyles } from './permit-form.styles.js';
+import { renderReview } from './review.js';
+
+type View = 'step' | 'review' | 'handed-over' | 'not-connected';
+type Focus = { readonly to: 'heading' } | { readonly to: 'summary' } | { readonly to: 'field'; readonly path: string; readonly part?: string } | { readonly to: 'none' };
+
+/** Field types whose answers may come from the page's URL (the checklist hand-off): choices only, never free text. */
+const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox']);
+
+/**
+ * A permit application form rendered from a JSON document: steps, Indonesian
+ * identifiers, conditional questions, repeatable groups, files, GOV.UK-style
+ * validation with an error summary, and a review page before submitting.
+ *
+ * @summary A permit application form for an Indonesian permit office.
+ *
+ * @event loket-ready - The document was parsed and the first step rendered.
+ * @event loket-error - The document could not be loaded or does not match the format.
+ * @event loket-step - The citizen moved to another step or to the review page; `detail` says where.
+ * @event loket-submit - The citizen confirmed on the review page; `detail.answers` holds the final answers. Cancelable: cancel it to deliver the answers yourself.
+ *
+ * @slot - Fallback content shown until the form renders, and beside an error panel.
+ *
+ * @csspart form - The form element around the current step.
+ * @csspart caption - The form's title above each step.
+ * @csspart progress - "Langkah 2 dari 4".
+ * @csspart heading - The step heading (focused on each step change).
+ * @csspart error-summary - "Ada masalah" and the links to each error.
+ * @csspart field - One question.
+ * @csspart hint - A question's hint.
+ * @csspart error - A question's error message.
+ * @csspart warning - A question's warning (never blocks).
+ * @csspart input - A text input, select or textarea.
+ * @csspart file-input - A native file input.
+ * @csspart file-list - The files chosen for a question.
+ * @csspart group-item - One item of a repeatable group.
+ * @csspart add-button - Adds an item to a repeatable group.
+ * @csspart remove-button - Removes an item from a repeatable group.
+ * @csspart notice - Highlighted static content.
+ * @csspart button - The Continue and Submit buttons.
+ * @csspart back - The Back button.
+ * @csspart review-row - One answer on the review page.
+ * @csspart change-button - "Ubah" on the review page.
+ * @csspart help - The help channel shown on every step.
+ * @csspart error-panel - The panel shown when the document cannot be used.
+ *
+ * @cssprop [--loket-font-family=system-ui, sans-serif] - Font of the widget.
+ * @cssprop [--loket-font-size=max(1rem, 16px)] - Base font size.
+ * @cssprop [--loket-color-text=#1f2328] - Text colour.
+ * @cssprop [--loket-color-muted=#4b5563] - Hints and secondary text.
+ * @cssprop [--loket-color-link=#0b57a4] - Links and link-style buttons.
+ * @cssprop [--loket-color-focus=#b35c00] - Focus ring.
+ * @cssprop [--loket-color-danger=#b3261e] - Errors.
+ * @cssprop [--loket-color-warning=#8a5300] - Warnings.
+ * @cssprop [--loket-color-primary=#0b6b3a] - Primary buttons.
+ * @cssprop [--loket-color-primary-text=#fff] - Text on primary buttons.
+ * @cssprop [--loket-color-border=#57606a] - Input borders.
+ * @cssprop [--loket-color-surface=#fff] - Input backgrounds.
+ * @cssprop [--loket-radius=6px] - Corner radius.
+ * @cssprop [--loket-scroll-margin=5rem] - Space kept clear of a sticky site header when a question is scrolled into view.
+ *
+ * @cssstate review - The review page is shown.
+ * @cssstate invalid - The current step shows errors.
+ * @cssstate error - The document could not be used.
+ */
+export class LoketPermitForm extends LoketElement<FormDocument> {
+  static override styles = [...LoketElement.styles, permitFormStyles];
+
+  /** The level of the step headings (1–6), so they fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /**
+   * `url` (default): answers to choice questions may arrive in the page's query
+   * string, as the requirement checklist sends them (`?applicantType=company`).
+   * `none`: ignore the URL.
+   */
+  @property() prefill: 'url' | 'none' = 'url';
+
+  /** Answers to start with, by field name (same shape as the submitted answers). */
+  @property({ attribute: false }) initialAnswers?: Readonly<Record<string, unknown>>;
+
+  @state() private stepIndex = 0;
+  @state() private view: View = 'step';
+  /** The errors listed in the summary: those found by the last Continue. */
+  @state() private summary: readonly FieldError[] = [];
+  @state() private announcement = '';
+
+  private validator?: Validator;
+  private answers: Record<string, unknown> = {};
+  private readonly errors = new Map<string, FieldError>();
+  private readonly warnings = new Map<string, FieldError>();
+  private readonly versions = new Map<string, number>();
+  private generation = 0;
+  /** Field keys that static content's conditions read: changing one re-renders the step. */
+  private contentKeys = new Set<string>();
+  private returnToReview = false;
+  private pendingFocus: Focus = { to: 'none' };
+  private pushedHistory = false;
+  private submitting = false;
+  private internals?: ElementInternals;
+
+  constructor() {
+    super();
+    try {
+      this.internals = this.attachInternals();
+    } catch {
+      // Custom states are a styling nicety.
+    }
+  }
+
+  protected override parse(json: unknown, locale: Locale): ParseResult<FormDocument> {
+    return parseForm(json, locale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.onPopState);
+  }
+
+  protected override documentChanged(): void {
+    const form = this.value;
+    if (!form) return;
+    this.validator = createValidator(form);
+    this.answers = {};
+    this.errors.clear();
+    this.warnings.clear();
+    this.summary = [];
+    this.contentKeys = new Set();
+    const collect = (fields: readonly { visibleWhen?: Parameters<typeof referencedFields>[0] }[], group?: string) => {
+      for (const f of fields) {
+        if (!('name' in f) && f.visibleWhen) for (const name of referencedFields(f.visibleWhen)) this.contentKeys.add(group ? `${group}.${name}` : name);
+        if ('fields' in f && 'name' in f) collect(f.fields as typeof fields, f.name as string);
+      }
+    };
+    for (const step of form.steps) collect(step.fields);
+    this.applyPrefill(form);
+    this.stepIndex = this.validator.visibleSteps(this.answers)[0] ?? 0;
+    this.view = 'step';
+    this.returnToReview = false;
+    this.generation++;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('initialAnswers') && this.initialAnswers && this.value && this.validator) {
+      this.applyPrefill(this.value);
+      this.generation++;
+    }
+    const states = this.internals?.states;
+    if (states) {
+      const set = (name: string, on: boolean) => {
+        try {
+          if (on) states.add(name);
+          else states.delete(name);
+        } catch {
+          // Older engines only accept `--name`.
+        }
+      };
+      set('review', this.view === 'review');
+      set('invalid', this.summary.length > 0);
+      set('error', this.value === undefined && this.failure !== undefined);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const focus = this.pendingFocus;
+    this.pendingFocus = { to: 'none' };
+    if (focus.to === 'heading') this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
+    else if (focus.to === 'summary') this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    else if (focus.to === 'field') this.focusField(focus.path, focus.part);
+  }
+
+  // ---- Answers -------------------------------------------------------------
+
+  private applyPrefill(form: FormDocument): void {
+    const validator = this.validator;
+    if (!validator) return;
+    const fields = form.steps.flatMap((s) => s.fields);
+    const byName = new Map(fields.filter((f) => 'name' in f).map((f) => [(f as { name: string }).name, f]));
+    if (this.prefill === 'url') {
+      let params: URLSearchParams | undefined;
+      try {
+        params = new URLSearchParams(this.ownerDocument.defaultView?.location.search ?? '');
+      } catch {
+        params = undefined;
+      }
+      for (const [name, field] of byName) {
+        const values = params?.getAll(name) ?? [];
+        if (!values.length || !URL_PREFILL_TYPES.has(field.type)) continue;
+        if (field.type === 'checkbox') {
+          if (values[0] === 'true' || values[0] === 'false') this.answers[name] = values[0] === 'true';
+        } else if ('options' in field) {
+          const allowed = values.filter((v) => field.options.some((o) => o.value === v));
+          if (!allowed.length) continue;
+          this.answers[name] = field.type === 'checkboxes' ? allowed : allowed[0];
+        }
+      }
+    }
+    for (const [name, value] of Object.entries(this.initialAnswers ?? {})) {
+      if (byName.has(name)) this.answers[name] = structuredCloneSafe(value);
+    }
+  }
+
+  private version(path: string): string {
+    return `${this.generation}.${this.versions.get(path) ?? 0}`;
+  }
+
+  /** Marks a field for re-rendering; a field inside a group also marks its group, whose template holds it. */
+  private touch(path: string): void {
+    this.versions.set(path, (this.versions.get(path) ?? 0) + 1);
+    const p = parsePath(path);
+    if (p?.child !== undefined) this.versions.set(p.name, (this.versions.get(p.name) ?? 0) + 1);
+  }
+
+  /** Marks every field with a validator key (`nik`, or `vessels.power` in every item). */
+  private touchKey(key: string): void {
+    const [group, child] = key.split('.');
+    if (child === undefined || group === undefined) {
+      this.touch(key);
+      return;
+    }
+    groupItems(this.answers, group).forEach((_, i) => this.touch(`${group}[${i}].${child}`));
+    this.touch(group);
+  }
+
+  /**
+   * After a change to one answer: re-check it only while it shows an error or
+   * warning (GOV.UK), and re-render only the fields that depend on it. A
+   * keystroke in a field nothing depends on costs no render at all.
+   */
+  private changed(path: string): void {
+    const validator = this.validator;
+    if (!validator) return;
+    const key = keyOf(path);
+    let render = false;
+    if (this.errors.has(path) || this.warnings.has(path)) {
+      const result = validator.validateField(this.answers, path, this.locale);
+      const error = result.errors.find((e) => e.field === path);
+      const warning = result.warnings.find((e) => e.field === path);
+      if (error) this.errors.set(path, error);
+      else this.errors.delete(path);
+      if (warning) this.warnings.set(path, warning);
+      else this.warnings.delete(path);
+      this.touch(path);
+      render = true;
+    }
+    const dependents = validator.dependentsOf(key);
+    for (const dependent of dependents.fields) this.touchKey(dependent);
+    if (dependents.fields.length || dependents.steps.length || this.contentKeys.has(key)) {
+      const p = parsePath(path);
+      if (p?.child !== undefined) this.touch(p.name);
+      render = true;
+    }
+    if (render) this.requestUpdate();
+  }
+
+  private readonly onInput = (event: Event): void => {
+    const target = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    const path = target.dataset.path;
+    if (!path || target.type === 'file') return;
+    const kind = target.dataset.kind;
+    if (kind === 'checkbox') {
+      writeAnswer(this.answers, path, (target as HTMLInputElement).checked);
+    } else if (kind === 'checkboxes') {
+      const boxes = this.renderRoot.querySelectorAll<HTMLInputElement>(`input[data-kind="checkboxes"][data-path="${CSS.escape(path)}"]`);
+      writeAnswer(this.answers, path, [...boxes].filter((b) => b.checked).map((b) => b.value));
+    } else if (target.dataset.part) {
+      writeAnswer(this.answers, path, { ...dateOf(readAnswer(this.answers, path)), [target.dataset.part]: target.value });
+    } else {
+      writeAnswer(this.answers, path, target.value);
+    }
+    this.changed(path);
+  };
+
+  private readonly onChange = (event: Event): void => {
+    const target = event.target as HTMLInputElement;
+    const path = target.dataset.path;
+    if (!path || target.type !== 'file' || !target.files) return;
+    const chosen = [...target.files];
+    const existing = filesOf(readAnswer(this.answers, path)) as File[];
+    writeAnswer(this.answers, path, target.multiple ? [...existing, ...chosen] : chosen.slice(0, 1));
+    // Let the citizen pick the same file again after removing it.
+    target.value = '';
+    this.say('ui.filesChosen', { count: chosen.length });
+    this.touch(path);
+    this.changed(path);
+    this.requestUpdate();
+  };
+
+  private removeFile(path: string, index: number): void {
+    const files = [...filesOf(readAnswer(this.answers, path))];
+    const [removed] = files.splice(index, 1);
+    writeAnswer(this.answers, path, files);
+    if (removed) this.say('ui.fileRemoved', { name: removed.name });
+    this.touch(path);
+    this.changed(path);
+    this.pendingFocus = { to: 'field', path };
+    this.requestUpdate();
+  }
+
+  private addItem(group: GroupField): void {
+    const items = groupItems(this.answers, group.name);
+    if (group.max !== undefined && items.length >= group.max) return;
+    items.push({});
+    this.touch(group.name);
+    this.changed(group.name);
+    const label = this.itemLabel(group, items.length);
+    this.say('ui.itemAdded', { item: label });
+    // Focus the new item's first question, as GOV.UK's "add another" does.
+    const first = group.fields.find((f) => 'name' in f) as { name: string } | undefined;
+    this.pendingFocus = first ? { to: 'field', path: `${group.name}[${items.length - 1}].${first.name}` } : { to: 'field', path: group.name, part: `item${items.length - 1}` };
+    this.requestUpdate();
+  }
+
+  private removeItem(group: GroupField, index: number): void {
+    const items = groupItems(this.answers, group.name);
+    const label = this.itemLabel(group, index + 1);
+    items.splice(index, 1);
+    // Paths after the removed item shift: drop their errors and re-render the whole group.
+    for (const map of [this.errors, this.warnings]) for (const path of [...map.keys()]) if (path.startsWith(`${group.name}[`)) map.delete(path);
+    this.generation++;
+    this.changed(group.name);
+    this.say('ui.itemRemoved', { item: label });
+    this.pendingFocus = items.length ? { to: 'field', path: group.name, part: `item${Math.min(index, items.length - 1)}` } : { to: 'field', path: group.name, part: 'add' };
+    this.requestUpdate();
+  }
+
+  private itemLabel(group: GroupField, n: number): string {
+    return group.itemLabel !== undefined ? text(group.itemLabel, this.locale).replace('{n}', String(n)) : formUiMsg(this.locale, 'ui.item', { label: text(group.label, this.locale), n });
+  }
+
+  private say(key: FormUiKey, params?: Params): void {
+    // Re-announce identical text: clear first, set on the next frame.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = formUiMsg(this.locale, key, params)));
+  }
+
+  // ---- Navigation ----------------------------------------------------------
+
+  private visibleSteps(): number[] {
+    return this.validator?.visibleSteps(this.answers) ?? [];
+  }
+
+  private showErrors(errors: readonly FieldError[], warnings: readonly FieldError[]): void {
+    this.errors.clear();
+    this.warnings.clear();
+    for (const e of errors) if (!this.errors.has(e.field)) this.errors.set(e.field, e);
+    for (const w of warnings) if (!this.warnings.has(w.field)) this.warnings.set(w.field, w);
+    this.summary = errors;
+    this.generation++;
+  }
+
+  private readonly onSubmit = (event: Event): void => {
+    event.preventDefault();
+    if (this.view === 'review') void this.submit();
+    else this.continue();
+  };
+
+  private continue(): void {
+    const validator = this.validator;
+    if (!validator) return;
+    const result = validator.validateStep(this.answers, this.stepIndex, this.locale);
+    this.showErrors(result.errors, result.warnings);
+    if (!result.ok) {
+      this.pendingFocus = { to: 'summary' };
+      return;
+    }
+    const steps = this.visibleSteps();
+    const next = steps.find((s) => s > this.stepIndex);
+    if (this.returnToReview || next === undefined) this.goReview();
+    else this.goStep(next);
+  }
+
+  private back(): void {
+    const steps = this.visibleSteps();
+    if (this.view === 'review') {
+      const last = steps[steps.length - 1];
+      if (last !== undefined) this.goStep(last);
+      return;
+    }
+    const previous = [...steps].reverse().find((s) => s < this.stepIndex);
+    if (previous !== undefined) this.goStep(previous);
+  }
+
+  private goStep(index: number, focus: Focus = { to: 'heading' }, record = true): void {
+    this.stepIndex = index;
+    this.view = 'step';
+    this.summary = [];
+    this.pendingFocus = focus;
+    if (record) this.record();
+    this.announceStep();
+  }
+
+  private goReview(record = true): void {
+    const validator = this.validator;
+    if (!validator) return;
+    this.returnToReview = false;
+    this.view = 'review';
+    this.summary = [];
+    this.warnings.clear();
+    for (const w of validator.validateAll(this.answers, this.locale).warnings) this.warnings.set(w.field, w);
+    this.pendingFocus = { to: 'heading' };
+    if (record) this.record();
+    this.announceStep();
+  }
+
+  private change(step: number, path: string): void {
+    this.returnToReview = true;
+    this.goStep(step, { to: 'field', path });
+  }
+
+  private announceStep(): void {
+    const steps = this.visibleSteps();
+    const review = this.view === 'review';
+    const id = review ? undefined : this.value?.steps[this.stepIndex]?.id;
+    this.dispatchEvent(
+      new LoketStepEvent({ index: review ? -1 : this.stepIndex, id, position: review ? steps.length + 1 : steps.indexOf(this.stepIndex) + 1, total: steps.length, review }),
+    );
+  }
+
+  /** The browser's Back button moves between steps instead of leaving the page and losing the answers. */
+  private record(): void {
+    const form = this.value;
+    if (!form) return;
+    try {
+      history.pushState({ ...(history.state ?? {}), loketForm: form.id, loketStep: this.stepIndex, loketView: this.view }, '');
+      this.pushedHistory = true;
+    } catch {
+      // Sandboxed frames may refuse; the in-form Back button still works.
+    }
+  }
+
+  private readonly onPopState = (event: PopStateEvent): void => {
+    const form = this.value;
+    if (!form || !this.pushedHistory) return;
+    const state = event.state as { loketForm?: string; loketStep?: number; loketView?: View } | null;
+    if (state?.loketForm === form.id) {
+      if (state.loketView === 'review') this.goReview(false);
+      else this.goStep(state.loketStep ?? 0, { to: 'heading' }, false);
+    } else {
+      this.goStep(this.visibleSteps()[0] ?? 0, { to: 'heading' }, false);
+    }
+  };
+
+  private focusField(path: string, part?: string): void {
+    const root = this.renderRoot as ShadowRoot;
+    const container = root.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"]`);
+    const control =
+      (part ? root.getElementById(idOf(path, part)) : null) ??
+      container?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button') ??
+      root.getElementById(idOf(path));
+    // Scroll the question (its label or legend) into view first: otherwise a
+    // focused input at the top edge hides its label under a sticky header.
+    (container ?? control)?.scrollIntoView({ block: 'start' });
+    control?.focus({ preventScroll: true });
+  }
+
+  private readonly onSummaryClick = (event: Event, error: FieldError): void => {
+    event.preventDefault();
+    this.focusField(error.field, error.part);
+  };
+
+  // ---- Submitting ----------------------------------------------------------
+
+  private async submit(): Promise<void> {
+    const form = this.value;
+    const validator = this.validator;
+    if (!form || !validator || this.submitting) return;
+    const all = validator.validateAll(this.answers, this.locale);
+    if (!all.ok) {
+      const first = all.errors[0];
+      const step = first ? validator.visibleSteps(this.answers).find((s) => validator.validateStep(this.answers, s, this.locale).errors.length > 0) : undefined;
+      if (step !== undefined) {
+        this.goStep(step, { to: 'summary' });
+        const result = validator.validateStep(this.answers, step, this.locale);
+        this.showErrors(result.errors, result.warnings);
+      }
+      return;
+    }
+    const detail: LoketSubmitDetail = { form: { id: form.id, revision: form.revision }, answers: validator.finalAnswers(this.answers), locale: this.locale };
+    const event = new LoketSubmitEvent(detail);
+    this.dispatchEvent(event);
+    this.submitting = true;
+    try {
+      this.view = event.defaultPrevented ? 'handed-over' : await this.deliver(detail);
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  /**
+   * Delivers the answers when the host did not cancel `loket-submit`. Without
+   * a configured backend the citizen is told honestly that nothing was sent.
+   */
+  protected async deliver(_detail: LoketSubmitDetail): Promise<View> {
+    return 'not-connected';
+  }
+
+  // ---- Rendering -----------------------------------------------------------
+
+  private fieldContext(): FieldContext {
+    return {
+      locale: this.locale,
+      answers: this.answers,
+      validator: this.validator as Validator,
+      headingLevel: this.headingLevel,
+      error: (path) => this.errors.get(path),
+      warning: (path) => this.warnings.get(path),
+      version: (path) => this.version(path),
+      addItem: (group) => this.addItem(group),
+      removeItem: (group, index) => this.removeItem(group, index),
+      removeFile: (path, index) => this.removeFile(path, index),
+    };
+  }
+
+  private t(key: FormUiKey, params?: Params): string {
+    return formUiMsg(this.locale, key, params);
+  }
+
+  protected override renderDocument(form: FormDocument): TemplateResult {
+    const validator = this.validator;
+    if (!validator) return html``;
+    const steps = validator.visibleSteps(this.answers);
+    const review = this.view !== 'step';
+    const step = form.steps[this.stepIndex];
+    const position = steps.indexOf(this.stepIndex);
+    const canGoBack = review || position > 0;
+    return html`<div class="permit-form">
+      <p class="caption" part="caption">${text(form.title, this.locale)}</p>
+      ${!review && steps.length >= 3 && position >= 0 ? html`<p class="progress" part="progress">${this.t('ui.stepOf', { n: position + 1, total: steps.length })}</p>` : nothing}
+      ${canGoBack && this.view !== 'handed-over' ? html`<button type="button" class="back link-button" part="back" @click=${this.back}>${this.t('ui.back')}</button>` : nothing}
+      ${this.renderSummary()}
+      <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange}>
+        ${review ? this.renderReviewPage(form) : step ? this.renderStep(form, step) : nothing}
+      </form>
+      ${this.renderHelp(form)}
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderStep(form: FormDocument, step: FormDocument['steps'][number]): TemplateResult {
+    const first = this.visibleSteps()[0] === this.stepIndex;
+    return html`${heading(this.headingLevel, text(step.heading, this.locale), 'step-heading', 'step-heading', true)}
+      ${first && form.description !== undefined ? html`<p class="lead">${text(form.description, this.locale)}</p>` : nothing}
+      ${first && form.serviceLevel ? this.renderServiceLevel(form) : nothing}
+      ${step.description !== undefined ? html`<p class="step-description">${text(step.description, this.locale)}</p>` : nothing}
+      ${renderFields(step.fields, this.fieldContext())}
+      <div class="actions">
+        <button type="submit" class="button primary" part="button">${this.returnToReview ? this.t('ui.backToReview') : this.t('ui.continue')}</button>
+      </div>`;
+  }
+
+  private renderServiceLevel(form: FormDocument): TemplateResult {
+    const level = form.serviceLevel;
+    return html`<ul class="service-level">
+      ${level?.duration !== undefined ? html`<li>${this.t('ui.serviceLevel', { duration: text(level.duration, this.locale) })}</li>` : nothing}
+      ${level?.fee !== undefined ? html`<li>${this.t('ui.fee', { fee: text(level.fee, this.locale) })}</li>` : nothing}
+    </ul>`;
+  }
+
+  private renderReviewPage(form: FormDocument): TemplateResult {
+    const ctx = {
+      locale: this.locale,
+      form,
+      answers: this.answers,
+      validator: this.validator as Validator,
+      headingLevel: this.headingLevel,
+      warnings: this.warnings,
+      change: (step: number, path: string) => this.change(step, path),
+    };
+    return html`${heading(this.headingLevel, this.t('ui.review'), 'step-heading', 'step-heading', true)}
+      <p class="lead">${this.t('ui.reviewIntro')}</p>
+      ${renderReview(ctx)}
+      ${this.view === 'handed-over' ? html`<p class="status-message" role="status">${this.t('ui.submitted')}</p>` : nothing}
+      ${this.view === 'not-connected' ? html`<p class="status-message problem" role="alert">${this.t('ui.notConnected')}</p>` : nothing}
+      ${this.view === 'handed-over' ? nothing : html`<div class="actions"><button type="submit" class="button primary" part="button">${this.t('ui.submit')}</button></div>`}`;
+  }
+
+  private renderSummary(): TemplateResult | typeof nothing {
+    if (!this.summary.length) return nothing;
+    return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      ${heading(this.headingLevel, this.t('ui.errorSummary'), 'error-summary-title', 'error-summary-title')}
+      <ul class="error-summary-list">
+        ${this.summary.map(
+          (error) => html`<li><a href=${`#${idOf(error.field, error.part)}`} @click=${(e: Event) => this.onSummaryClick(e, error)}>${error.message}</a></li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  /** The help channel, in the same place on every step (WCAG 3.2.6). */
+  private renderHelp(form: FormDocument): TemplateResult {
+    const help = form.help;
+    const tel = help.phone !== undefined ? telHref(help.phone) : undefined;
+    const wa = help.whatsapp !== undefined ? whatsAppHref(help.whatsapp) : undefined;
+    const mail = help.email !== undefined && /^[^\s@:/?#]+@[^\s@:/?#]+$/.test(help.email) ? `mailto:${help.email}` : undefined;
+    return html`<aside class="help" part="help" aria-labelledby="help-title">
+      ${heading(this.headingLevel + 1, this.t('ui.help'), 'help-title', 'help-title')}
+      <p class="help-office">${text(form.office.name, this.locale)}</p>
+      <ul class="help-list">
+        ${tel ? html`<li>${this.t('ui.helpPhone')}: <a href=${tel}>${help.phone}</a></li>` : nothing}
+        ${wa ? html`<li>${this.t('ui.helpWhatsapp')}: <a href=${wa}>${help.whatsapp}</a></li>` : nothing}
+        ${mail ? html`<li>${this.t('ui.helpEmail')}: <a href=${mail}>${help.email}</a></li>` : nothing}
+      </ul>
+      ${help.hours !== undefined ? html`<p class="muted">${text(help.hours, this.locale)}</p>` : nothing}
+      ${help.note !== undefined ? html`<p class="muted">${text(help.note, this.locale)}</p>` : nothing}
+    </aside>`;
+  }
+}
+
+/** A copy of a plain value; `File` objects and anything uncloneable are kept as they are. */
+function structuredCloneSafe(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(structuredCloneSafe);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCloneSafe(v)]));
+  }
+  return value;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loket-permit-form': LoketPermitForm;
+  }
+}
+
+defineElement('loket-permit-form', LoketPermitForm);
