@@ -1,14 +1,17 @@
 import * as z from 'zod/mini';
 import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
-import { isMobile, normalizePhone, serviceNumber } from '../phone.js';
+import { CONTACT_KINDS, Contact, Link, Url, type ContactKind } from '../links.js';
 import { Text, type Locale } from '../text.js';
 import { isTimeZone } from '../time.js';
-import { isAllowedUrl } from '../url.js';
 
 // The format of a service-status document, version 1. One definition: the
 // TypeScript types are inferred from it and the JSON Schema is generated from it.
 
 z.config({ jitless: true });
+
+// Links and contacts are shared with the requirement checklist (src/links.ts);
+// re-exported here so existing imports keep working.
+export { CONTACT_KINDS, Contact, Link, Url, type ContactKind };
 
 /** The document versions this build understands. */
 export const STATUS_VERSIONS = [1] as const;
@@ -19,15 +22,12 @@ export const CHANNEL_KINDS = ['in-person', 'online', 'drop-box', 'consultation',
 export const CHANNEL_STATES = ['open', 'limited', 'closed'] as const;
 /** How serious a notice is. `disruption` is for a service that is down, not for ordinary news. */
 export const NOTICE_LEVELS = ['info', 'warning', 'disruption'] as const;
-/** Contact lines; phone-like kinds are checked as Indonesian numbers. */
-export const CONTACT_KINDS = ['phone', 'whatsapp', 'call-centre', 'sms', 'email', 'web'] as const;
 /** Keys of the weekly schedule, Monday first as office notices list them. */
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 export type ChannelState = (typeof CHANNEL_STATES)[number];
 export type NoticeLevel = (typeof NOTICE_LEVELS)[number];
-export type ContactKind = (typeof CONTACT_KINDS)[number];
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
 
 const issue = (params: CustomIssueParams) => ({ code: 'custom' as const, message: params.key, params });
@@ -98,20 +98,6 @@ const DateTimeString = z.string().check(
   }),
 );
 
-/** A URL with an allowed scheme (https, http, mailto, tel) or a relative URL. */
-export const Url = z.string().check(
-  z.superRefine((value, ctx) => {
-    if (!isAllowedUrl(value)) ctx.addIssue(issue({ key: 'schema.url', value }));
-  }),
-);
-
-/** A labelled link, e.g. to OSS or the regency's own permit portal. */
-export const Link = z.strictObject({
-  label: Text,
-  url: Url,
-});
-export type Link = z.infer<typeof Link>;
-
 /** One opening period on a day, in the office's local time. */
 export const Period = z.strictObject({ open: Clock, close: Clock }).check(
   z.superRefine((period, ctx) => {
@@ -161,33 +147,6 @@ export const Notice = z.strictObject({
   links: z.optional(z.array(Link)),
 });
 export type Notice = z.infer<typeof Notice>;
-
-/** A way to reach the office: a phone line, WhatsApp, email or web page. */
-export const Contact = z.strictObject({
-  kind: z.enum(CONTACT_KINDS),
-  value: z.string(),
-  label: z.optional(Text),
-  /** When the line is answered, as text ("Senin–Jumat, 08.00–15.00"). */
-  hours: z.optional(Text),
-}).check(
-  z.superRefine((contact, ctx) => {
-    const { kind, value } = contact;
-    const at = { path: ['value'] };
-    if (kind === 'email') {
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) ctx.addIssue({ ...issue({ key: 'schema.email', value }), ...at });
-    } else if (kind === 'web') {
-      if (!isAllowedUrl(value)) ctx.addIssue({ ...issue({ key: 'schema.url', value }), ...at });
-    } else if (kind === 'whatsapp') {
-      const number = normalizePhone(value);
-      if (number === undefined || !isMobile(number)) ctx.addIssue({ ...issue({ key: 'schema.mobile', value }), ...at });
-    } else if (kind === 'sms') {
-      if (normalizePhone(value) === undefined) ctx.addIssue({ ...issue({ key: 'schema.phone', value }), ...at });
-    } else if (normalizePhone(value) === undefined && serviceNumber(value) === undefined) {
-      ctx.addIssue({ ...issue({ key: 'schema.phone', value }), ...at });
-    }
-  }),
-);
-export type Contact = z.infer<typeof Contact>;
 
 /** One service channel and its state right now, with its notes, links and contacts. */
 export const Channel = z.strictObject({

@@ -2,12 +2,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../../src/i18n.js';
 import { statusMsg, type StatusMessageKey } from '../../src/status/messages.js';
 import type { Params } from '../../src/i18n.js';
-import { telHref, whatsAppHref, normalizePhone } from '../../src/phone.js';
+import { contactHref } from '../../src/links.js';
 import type { ChannelNow, Opening } from '../../src/status/evaluate.js';
 import { WEEKDAY_KEYS, clockMinutes, readDocTime, type Channel, type Closure, type Contact, type Link, type Notice, type WeeklyHours } from '../../src/status/format.js';
 import { text, type Locale } from '../../src/text.js';
 import { formatClock, formatDate, weekdayName, zoneLabel } from '../../src/time.js';
 import { safeHref } from '../../src/url.js';
+
+export { contactHref };
 
 // Render helpers for the banner. Every string from the document goes through
 // Lit's text bindings; links only get an href after the scheme allow-list.
@@ -81,25 +83,6 @@ export function channelTiming(now: ChannelNow, ctx: RenderContext): string | und
 export function linkTo(link: Link, ctx: RenderContext): TemplateResult {
   const href = safeHref(link.url, ctx.base);
   return href ? html`<a href=${href} part="link">${text(link.label, ctx.locale)}</a>` : html`<span>${text(link.label, ctx.locale)}</span>`;
-}
-
-/** The href for a contact line: `tel:`, `https://wa.me/62…`, `sms:`, `mailto:` or a web URL. */
-export function contactHref(contact: Contact, base: string): string | undefined {
-  switch (contact.kind) {
-    case 'phone':
-    case 'call-centre':
-      return telHref(contact.value);
-    case 'whatsapp':
-      return whatsAppHref(contact.value);
-    case 'sms': {
-      const number = normalizePhone(contact.value);
-      return number ? `sms:${number}` : undefined;
-    }
-    case 'email':
-      return /^[^\s@:/?#]+@[^\s@:/?#]+$/.test(contact.value) ? `mailto:${contact.value}` : undefined;
-    case 'web':
-      return safeHref(contact.value, base);
-  }
 }
 
 /** One contact line: "WhatsApp TANYA PTSP: 0811-4345-757 (Senin–Jumat …)". */

@@ -1,0 +1,76 @@
+import * as z from 'zod/mini';
+import { isMobile, normalizePhone, serviceNumber, telHref, whatsAppHref } from './phone.js';
+import type { CustomIssueParams } from './problems.js';
+import { Text } from './text.js';
+import { isAllowedUrl, safeHref } from './url.js';
+
+// Links and contact lines, shared by every format (status banner, requirement
+// checklist): one definition, so a scheme or phone rule changes in one place.
+
+z.config({ jitless: true });
+
+const issue = (params: CustomIssueParams) => ({ code: 'custom' as const, message: params.key, params });
+
+/** Contact lines; phone-like kinds are checked as Indonesian numbers. */
+export const CONTACT_KINDS = ['phone', 'whatsapp', 'call-centre', 'sms', 'email', 'web'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** A URL with an allowed scheme (https, http, mailto, tel) or a relative URL. */
+export const Url = z.string().check(
+  z.superRefine((value, ctx) => {
+    if (!isAllowedUrl(value)) ctx.addIssue(issue({ key: 'schema.url', value }));
+  }),
+);
+
+/** A labelled link, e.g. to OSS or the regency's own permit portal. */
+export const Link = z.strictObject({
+  label: Text,
+  url: Url,
+});
+export type Link = z.infer<typeof Link>;
+
+/** A way to reach the office: a phone line, WhatsApp, email or web page. */
+export const Contact = z.strictObject({
+  kind: z.enum(CONTACT_KINDS),
+  value: z.string(),
+  label: z.optional(Text),
+  /** When the line is answered, as text ("Senin–Jumat, 08.00–15.00"). */
+  hours: z.optional(Text),
+}).check(
+  z.superRefine((contact, ctx) => {
+    const { kind, value } = contact;
+    const at = { path: ['value'] };
+    if (kind === 'email') {
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) ctx.addIssue({ ...issue({ key: 'schema.email', value }), ...at });
+    } else if (kind === 'web') {
+      if (!isAllowedUrl(value)) ctx.addIssue({ ...issue({ key: 'schema.url', value }), ...at });
+    } else if (kind === 'whatsapp') {
+      const number = normalizePhone(value);
+      if (number === undefined || !isMobile(number)) ctx.addIssue({ ...issue({ key: 'schema.mobile', value }), ...at });
+    } else if (kind === 'sms') {
+      if (normalizePhone(value) === undefined) ctx.addIssue({ ...issue({ key: 'schema.phone', value }), ...at });
+    } else if (normalizePhone(value) === undefined && serviceNumber(value) === undefined) {
+      ctx.addIssue({ ...issue({ key: 'schema.phone', value }), ...at });
+    }
+  }),
+);
+export type Contact = z.infer<typeof Contact>;
+
+/** The href for a contact line: `tel:`, `https://wa.me/62…`, `sms:`, `mailto:` or a web URL. */
+export function contactHref(contact: Contact, base: string): string | undefined {
+  switch (contact.kind) {
+    case 'phone':
+    case 'call-centre':
+      return telHref(contact.value);
+    case 'whatsapp':
+      return whatsAppHref(contact.value);
+    case 'sms': {
+      const number = normalizePhone(contact.value);
+      return number ? `sms:${number}` : undefined;
+    }
+    case 'email':
+      return /^[^\s@:/?#]+@[^\s@:/?#]+$/.test(contact.value) ? `mailto:${contact.value}` : undefined;
+    case 'web':
+      return safeHref(contact.value, base);
+  }
+}
