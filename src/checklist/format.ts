@@ -1,0 +1,261 @@
+import * as z from 'zod/mini';
+import { Condition } from '../condition.js';
+import { msg, type Params } from '../i18n.js';
+import { Contact, Url } from '../links.js';
+import { formatPath, toProblems, type CustomIssueParams, type ParseResult, type Problem } from '../problems.js';
+import { Text, type Locale } from '../text.js';
+import { checklistMsg, type ChecklistMessageKey } from './messages.js';
+
+// The format of a requirement checklist, version 1: the documents a permit
+// needs, which of them apply to whom (variant questions + the shared condition
+// language), and where to apply. One definition: the types are inferred from it.
+
+z.config({ jitless: true });
+
+/** The document versions this build understands. */
+export const CHECKLIST_VERSIONS = [1] as const;
+
+/** Kinds of item groups; each has a default heading ("Identitas", "Usaha", …). */
+export const GROUP_KINDS = ['identity', 'business', 'technical', 'location', 'other'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/** Rp10.000, the duty stamp (materai) since UU 10/2020; `"stamped": true` means this amount. */
+export const DEFAULT_STAMP_DUTY = 10_000;
+
+const issue = (params: CustomIssueParams) => ({ code: 'custom' as const, message: params.key, params });
+
+const ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+/**
+ * An identifier: variant ids become URL query parameter names in the hand-off
+ * to the form, and item ids key the ticks kept on the device, so they are
+ * plain ASCII names.
+ */
+export const Id = z.string().check(
+  z.superRefine((value, ctx) => {
+    if (!ID.test(value)) ctx.addIssue(issue({ key: 'checklist.id', value }));
+  }),
+);
+
+/** One answer to a variant question: `{ "value": "badan-usaha", "label": "Badan usaha" }`. */
+export const VariantOption = z.strictObject({
+  /** Sent to the form as the query parameter's value. */
+  value: z.string().check(z.minLength(1), z.maxLength(64)),
+  label: Text,
+  hint: z.optional(Text),
+});
+export type VariantOption = z.infer<typeof VariantOption>;
+
+/** A question the citizen answers at the top, which changes the list: applicant type, new or renewal, … */
+export const Variant = z.strictObject({
+  /** The answer's name; also the query parameter the permit form reads (`jenisPemohon`). */
+  id: Id,
+  label: Text,
+  hint: z.optional(Text),
+  /**
+   * Several options may be chosen (checkboxes instead of radio buttons), e.g.
+   * SIUP and SIPI at once. The answer is then a list; in a condition `equals`
+   * means "includes", as for a checkbox group in the form.
+   */
+  multiple: z.optional(z.boolean()),
+  options: z.array(VariantOption).check(z.minLength(2)),
+});
+export type Variant = z.infer<typeof Variant>;
+
+/** Who issues a document, with a link to where it is obtained (Dukcapil, OSS, BPN). */
+export const Issuer = z.strictObject({
+  name: Text,
+  url: z.optional(Url),
+});
+export type Issuer = z.infer<typeof Issuer>;
+
+/** A downloadable template (formulir) to fill in. */
+export const Template = z.strictObject({
+  url: Url,
+  label: z.optional(Text),
+});
+export type Template = z.infer<typeof Template>;
+
+/** For documents sent as files: accepted formats (`pdf`, `jpg`, `png`) and the largest size in MB. */
+export const Upload = z.strictObject({
+  formats: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9]{2,5}$/))).check(z.minLength(1))),
+  maxSizeMb: z.optional(z.number().check(z.positive())),
+});
+export type Upload = z.infer<typeof Upload>;
+
+/** One document to prepare. */
+export const Item = z.strictObject({
+  /** Stable across edits: the citizen's tick is remembered under it. */
+  id: Id,
+  label: Text,
+  /** What the document is, where to get it; linked to the checkbox as its description. */
+  explanation: z.optional(Text),
+  /** "Bila diperlukan": needed only in some cases, explained by `whenNeeded`. Not counted in the progress. */
+  optional: z.optional(z.boolean()),
+  /** When an optional document is needed: "bila pengurusan dikuasakan kepada orang lain". */
+  whenNeeded: z.optional(Text),
+  /** The item applies only when this condition on the variant answers holds. */
+  when: z.optional(Condition),
+  upload: z.optional(Upload),
+  /** "Tunjukkan asli": bring the original to be seen. */
+  original: z.optional(z.boolean()),
+  /** "Bermaterai Rp10.000": `true`, or the amount in rupiah. */
+  stamped: z.optional(z.union([z.boolean(), z.int().check(z.positive())], { error: 'schema.invalid' })),
+  /** Photo size as the office writes it: "4R", "3x4". */
+  photoSize: z.optional(z.string().check(z.minLength(1), z.maxLength(24))),
+  /** How many copies (rangkap). */
+  copies: z.optional(z.int().check(z.positive(), z.maximum(20))),
+  issuer: z.optional(Issuer),
+  template: z.optional(Template),
+});
+export type Item = z.infer<typeof Item>;
+
+/** A group of items under one heading. */
+export const Group = z.strictObject({
+  id: z.optional(Id),
+  kind: z.enum(GROUP_KINDS),
+  /** Overrides the default heading for the kind. */
+  title: z.optional(Text),
+  /** The whole group applies only when this condition holds. */
+  when: z.optional(Condition),
+  items: z.array(Item).check(z.minLength(1)),
+});
+export type Group = z.infer<typeof Group>;
+
+/** The permit: its name, purpose, legal basis, service level and fee. */
+export const Permit = z.strictObject({
+  name: Text,
+  purpose: z.optional(Text),
+  legalBasis: z.optional(z.array(Text)),
+  /** The service level in working days (UU 25/2009 service standard). */
+  serviceDays: z.optional(z.int().check(z.minimum(0), z.maximum(365))),
+  /** `0` renders as "Gratis"; another number as rupiah ("Rp150.000"); or the office's own text. */
+  fee: z.optional(z.union([z.number().check(z.minimum(0)), Text], { error: 'schema.invalid' })),
+});
+export type Permit = z.infer<typeof Permit>;
+
+/** The office that issues the permit. */
+export const ChecklistOffice = z.strictObject({
+  name: Text,
+  shortName: z.optional(Text),
+  address: z.optional(Text),
+  url: z.optional(Url),
+});
+export type ChecklistOffice = z.infer<typeof ChecklistOffice>;
+
+/** Where a citizen asks for help: TANYA PTSP on WhatsApp, a call centre, a web page. */
+export const Help = z.strictObject({
+  label: z.optional(Text),
+  note: z.optional(Text),
+  contacts: z.array(Contact).check(z.minLength(1)),
+});
+export type Help = z.infer<typeof Help>;
+
+/**
+ * Where to apply: the page of the loket permit form (`url`), which receives
+ * the variant answers as query parameters, and/or the id of that form.
+ */
+export const Apply = z.strictObject({
+  url: z.optional(Url),
+  form: z.optional(Id),
+  label: z.optional(Text),
+}).check(
+  z.superRefine((apply, ctx) => {
+    if (apply.url === undefined && apply.form === undefined) ctx.addIssue(issue({ key: 'checklist.applyTarget' }));
+  }),
+);
+export type Apply = z.infer<typeof Apply>;
+
+/** A requirement checklist, version 1. */
+export const ChecklistDocument = z.strictObject({
+  $schema: z.optional(z.string()),
+  version: z.number().check(
+    z.superRefine((found, ctx) => {
+      if (!(CHECKLIST_VERSIONS as readonly number[]).includes(found)) ctx.addIssue(issue({ key: 'schema.version', found, supported: CHECKLIST_VERSIONS.join(', ') }));
+    }),
+  ),
+  /** Names the checklist; ticks are remembered on the device under it (with the version). */
+  id: Id,
+  permit: Permit,
+  office: ChecklistOffice,
+  help: z.optional(Help),
+  apply: z.optional(Apply),
+  variants: z.optional(z.array(Variant)),
+  groups: z.array(Group).check(z.minLength(1)),
+});
+export type ChecklistDocument = z.infer<typeof ChecklistDocument>;
+
+type Path = readonly (string | number)[];
+type Report = (at: Path, key: ChecklistMessageKey | 'schema.duplicate', params?: Params) => void;
+
+const quote = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
+
+/**
+ * The checks that need the whole document: every condition names an existing
+ * variant and only that variant's option values; ids are unique. A wrong
+ * option value is an error, not a warning: variants are a closed set written in
+ * the same document, so a typo ("badan_usaha") is always a mistake, and would
+ * otherwise hide or show a document silently.
+ */
+export function checkChecklist(doc: ChecklistDocument, locale: Locale): Problem[] {
+  const problems: Problem[] = [];
+  const report: Report = (at, key, params = {}) =>
+    problems.push({ path: formatPath(at), message: key === 'schema.duplicate' ? msg(locale, key, params) : checklistMsg(locale, key, params) });
+  const variants = new Map<string, Variant>();
+  const unique = (seen: Map<string, Path>, value: string, at: Path) => {
+    const first = seen.get(value);
+    if (first) report(at, 'schema.duplicate', { value, other: formatPath(first) });
+    else seen.set(value, at);
+  };
+
+  const variantIds = new Map<string, Path>();
+  (doc.variants ?? []).forEach((variant, v) => {
+    unique(variantIds, variant.id, ['variants', v, 'id']);
+    if (!variants.has(variant.id)) variants.set(variant.id, variant);
+    const values = new Map<string, Path>();
+    variant.options.forEach((option, o) => unique(values, option.value, ['variants', v, 'options', o, 'value']));
+  });
+
+  const groupIds = new Map<string, Path>();
+  const itemIds = new Map<string, Path>();
+  doc.groups.forEach((group, g) => {
+    if (group.id !== undefined) unique(groupIds, group.id, ['groups', g, 'id']);
+    if (group.when) checkCondition(group.when, ['groups', g, 'when'], variants, report);
+    group.items.forEach((item, i) => {
+      const at = ['groups', g, 'items', i];
+      unique(itemIds, item.id, [...at, 'id']);
+      if (item.when) checkCondition(item.when, [...at, 'when'], variants, report);
+      if (item.whenNeeded !== undefined && item.optional !== true) report([...at, 'whenNeeded'], 'checklist.whenNeeded');
+    });
+  });
+  return problems;
+}
+
+/** Checks that a condition reads only variant ids, and compares them only with their options. */
+function checkCondition(cond: Condition, at: Path, variants: ReadonlyMap<string, Variant>, report: Report): void {
+  cond.all?.forEach((c, i) => checkCondition(c, [...at, 'all', i], variants, report));
+  cond.any?.forEach((c, i) => checkCondition(c, [...at, 'any', i], variants, report));
+  if (cond.not) checkCondition(cond.not, [...at, 'not'], variants, report);
+  if (cond.field === undefined) return;
+  const variant = variants.get(cond.field);
+  if (!variant) {
+    if (variants.size === 0) report([...at, 'field'], 'checklist.noVariants', { name: cond.field });
+    else report([...at, 'field'], 'checklist.unknownVariant', { name: cond.field, known: quote([...variants.keys()]) });
+    return;
+  }
+  const known = variant.options.map((o) => o.value);
+  const value = (expected: unknown, path: Path) => {
+    if (typeof expected !== 'string' || !known.includes(expected)) report(path, 'checklist.unknownOption', { value: String(expected), name: variant.id, known: quote(known) });
+  };
+  if (cond.equals !== undefined) value(cond.equals, [...at, 'equals']);
+  if (cond.notEquals !== undefined) value(cond.notEquals, [...at, 'notEquals']);
+  cond.oneOf?.forEach((expected, i) => value(expected, [...at, 'oneOf', i]));
+}
+
+/** Parses a checklist document. Never throws; problems name their paths. */
+export function parseChecklist(json: unknown, locale: Locale = 'id'): ParseResult<ChecklistDocument> {
+  const result = ChecklistDocument.safeParse(json);
+  if (!result.success) return { ok: false, problems: toProblems(result.error.issues, json, locale) };
+  const problems = checkChecklist(result.data, locale);
+  return problems.length ? { ok: false, problems } : { ok: true, value: result.data };
+}
