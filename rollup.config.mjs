@@ -21,6 +21,7 @@ const transpile = () =>
 
 const widgets = {
   'service-status': 'widgets/service-status/service-status.ts',
+  'requirement-checklist': 'widgets/requirement-checklist/requirement-checklist.ts',
   'permit-form': 'widgets/permit-form/permit-form.ts',
 };
 

@@ -33,6 +33,28 @@ export {
   type NoticeLevel,
 } from './status/format.js';
 export { evaluateStatus, type StatusNow } from './status/evaluate.js';
+export {
+  CHECKLIST_VERSIONS,
+  ChecklistDocument,
+  DEFAULT_STAMP_DUTY,
+  GROUP_KINDS,
+  checkChecklist,
+  parseChecklist,
+  type Apply as ChecklistApply,
+  type ChecklistOffice,
+  type Group as ChecklistGroup,
+  type GroupKind,
+  type Help as ChecklistHelp,
+  type Issuer as ChecklistIssuer,
+  type Item as ChecklistItem,
+  type Permit as ChecklistPermit,
+  type Template as ChecklistTemplate,
+  type Upload as ChecklistUpload,
+  type Variant as ChecklistVariant,
+  type VariantOption as ChecklistVariantOption,
+} from './checklist/format.js';
+export { applicableGroups, formatRupiah, handOffHref, isAnswered, progressOf, validAnswers, withAnswer, type Answer, type Answers, type ApplicableGroup, type Progress } from './checklist/evaluate.js';
+export { LoketApplyEvent, LoketChecklistChangeEvent, type LoketApplyDetail, type LoketChecklistChangeDetail } from './checklist/events.js';
 export { Condition, evaluateCondition, referencedFields } from './condition.js';
 export { IDENTIFIER_KINDS, PROVINCE_CODES, checkIdentifier, normalizeIdentifier, type IdentifierError, type IdentifierKind } from './identifiers.js';
 export * from './form/index.js';
