@@ -4,6 +4,7 @@
 // - dist/esm/: ES modules for npm consumers, with lit and zod left as imports
 //   so an app's bundler shares one copy.
 import { readFileSync } from 'node:fs';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -38,6 +39,8 @@ export default [
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       transpile(),
+      // Lit templates and styles keep their source whitespace unless minified here.
+      minifyHTML(),
       terser({ ecma: 2021, module: true, format: { comments: false } }),
     ],
   },
