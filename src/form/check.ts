@@ -5,7 +5,7 @@ import type { Locale } from '../text.js';
 import { indexFields, type FieldEntry, type FieldIndex } from './fields.js';
 import type { Field, FormDocument, Option } from './format.js';
 import { formMsg, type FormMessageKey } from './messages.js';
-import { compilePattern } from './pattern.js';
+import { compilePattern, isRiskyPattern } from './pattern.js';
 
 // The checks that need the whole document: names, references, order, cycles,
 // and the limits zod cannot relate to each other. Run after the shape parsed.
@@ -65,6 +65,7 @@ function checkField(field: Field, at: Path, owner: Owner, index: FieldIndex, rep
   switch (field.type) {
     case 'text':
       if (field.pattern !== undefined && !compilePattern(field.pattern)) report([...at, 'pattern'], 'form.pattern', { pattern: field.pattern });
+      else if (field.pattern !== undefined && isRiskyPattern(field.pattern)) report([...at, 'pattern'], 'form.patternRisky', { pattern: field.pattern });
       order(field.minLength, field.maxLength, 'minLength', 'maxLength');
       break;
     case 'textarea':
