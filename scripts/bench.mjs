@@ -87,6 +87,21 @@ results.timings['service-status ready, unthrottled (ms, median)'] = Math.round(m
 results.timings['service-status ready, 3G + 4× CPU (ms, median)'] = Math.round(median(slow));
 if (median(slow) > 5000) warnings.push(`service-status takes ${Math.round(median(slow))} ms to show on a slow phone (aim < 5000)`);
 
+// ---- The permit form: generated forms of 50, 200 and 1000 fields, keystrokes, an empty Continue.
+{
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/demo/bench/form.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__benchResults !== undefined, { timeout: 300_000 });
+  const form = await page.evaluate(() => window.__benchResults);
+  await page.close();
+  if (form.error) throw new Error(`form bench failed: ${form.error}`);
+  for (const [name, value] of Object.entries(form)) results.timings[`permit-form ${name}`] = typeof value === 'number' ? Math.round(value * 100) / 100 : value;
+  const render1000 = form['render 1000 fields (ms)'];
+  const key = form['keystroke, 1000 fields, no dependants (ms, mean of 200)'];
+  if (render1000 > 100) warnings.push(`1000 fields render in ${Math.round(render1000)} ms (aim < 100 ms)`);
+  if (key > 1) warnings.push(`a keystroke costs ${key.toFixed(2)} ms in a 1000-field form (aim < 1 ms)`);
+}
+
 await browser.close();
 await server.close();
 
