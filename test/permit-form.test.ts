@@ -446,3 +446,58 @@ describe('<loket-permit-form> with bad documents and hostile text', () => {
     expect((window as { __formPwned?: number }).__formPwned).to.equal(undefined);
   });
 });
+
+describe('<loket-permit-form> with documents and answers from nowhere', () => {
+  it('never throws on a mutated document: it shows a form or an error panel', async () => {
+    const { default: fc } = await import('fast-check');
+    const { hostile, paths, splice } = await import('./fixtures/mutate.js');
+    const base = everyField();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths(base)), hostile, async (path, value) => {
+        const el = document.createElement('loket-permit-form') as Form;
+        const log = console.error;
+        console.error = () => undefined;
+        try {
+          el.data = splice(base, path, value);
+          document.body.append(el);
+          await el.updateComplete;
+          expect(root(el).querySelector('form, [part="error-panel"]'), JSON.stringify(path)).to.exist;
+          if (root(el).querySelector('form')) {
+            q(el, '.actions .button')?.click();
+            await el.updateComplete;
+          }
+        } finally {
+          console.error = log;
+          el.remove();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never throws on random answers of any shape, and submits only valid ones', async () => {
+    const { default: fc } = await import('fast-check');
+    const { hostile } = await import('./fixtures/mutate.js');
+    const names = ['applicantType', 'fullName', 'nik', 'birthDate', 'mobile', 'email', 'postalCode', 'address', 'vessels', 'permits', 'photos', 'declaration', 'constructor', '__proto__'];
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom(...names), hostile, { maxKeys: 8 }), async (answers) => {
+        const el = document.createElement('loket-permit-form') as Form;
+        el.data = everyField();
+        document.body.append(el);
+        try {
+          await el.updateComplete;
+          el.initialAnswers = answers;
+          await el.updateComplete;
+          for (let i = 0; i < 4; i++) {
+            q(el, '.actions .button')?.click();
+            await el.updateComplete;
+          }
+          expect(root(el).querySelector('form')).to.exist;
+        } finally {
+          el.remove();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

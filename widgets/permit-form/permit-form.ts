@@ -352,9 +352,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   }
 
   private say(key: FormUiKey, params?: Params): void {
-    // Re-announce identical text: clear first, set on the next frame.
+    // Re-announce identical text: render the region empty first, then the message.
     this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = formUiMsg(this.locale, key, params)));
+    void this.updateComplete.then(() => (this.announcement = formUiMsg(this.locale, key, params)));
   }
 
   // ---- Navigation ----------------------------------------------------------
