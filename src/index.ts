@@ -59,3 +59,4 @@ export { Condition, evaluateCondition, referencedFields } from './condition.js';
 export { IDENTIFIER_KINDS, PROVINCE_CODES, checkIdentifier, normalizeIdentifier, type IdentifierError, type IdentifierKind } from './identifiers.js';
 export * from './form/index.js';
 export { DOCUMENT_FORMATS, detectFormat, findFormat, schemaFileName, type DocumentFormat } from './formats.js';
+export * from './submit/index.js';

@@ -140,6 +140,22 @@ export const RadioField = z.strictObject({ type: z.literal('radio'), ...base, ..
 export const CheckboxesField = z.strictObject({ type: z.literal('checkboxes'), ...base, ...choices, min: z.optional(Count), max: z.optional(Count) });
 /** A single checkbox, e.g. consent; when required it must be ticked. */
 export const CheckboxField = z.strictObject({ type: z.literal('checkbox'), ...base });
+/**
+ * Photo downscaling for a file field: a JPEG, PNG or WebP larger than
+ * `downscaleAbove` bytes is scaled so its longest side is at most
+ * `maxDimension` pixels and re-encoded as JPEG at `quality`, in the browser,
+ * before it is checked and sent. PDFs and smaller files are sent as they are.
+ */
+export const ImageOptions = z.strictObject({
+  /** The longest side after scaling, in pixels (default 1600: a KTP stays legible). */
+  maxDimension: z.optional(z.int().check(z.minimum(320), z.maximum(8192))),
+  /** JPEG quality between 0.3 and 1 (default 0.8). */
+  quality: z.optional(z.number().check(z.minimum(0.3), z.maximum(1))),
+  /** Only files larger than this many bytes are touched (default 1000000). */
+  downscaleAbove: z.optional(z.int().check(z.minimum(0))),
+});
+export type ImageOptions = z.infer<typeof ImageOptions>;
+
 /** A file upload: accepted types, a size limit in bytes per file, and how many files. */
 export const FileField = z.strictObject({
   type: z.literal('file'),
@@ -147,6 +163,8 @@ export const FileField = z.strictObject({
   accept: z.array(Accept).check(z.minLength(1)),
   maxSize: z.int().check(z.positive()),
   maxFiles: z.optional(z.int().check(z.positive())),
+  /** Downscale photos before upload; absent means files are sent exactly as chosen. */
+  image: z.optional(ImageOptions),
 });
 const contentBase = { text: Text, visibleWhen: z.optional(Condition) };
 /** A heading between questions. */
@@ -258,6 +276,86 @@ export const HelpChannel = z.strictObject({
 }).check(check((help) => (help.phone ?? help.whatsapp ?? help.email ? undefined : { key: 'form.helpContact' })));
 export type HelpChannel = z.infer<typeof HelpChannel>;
 
+/** How a submission is encoded: `multipart` is chosen automatically whenever files are attached. */
+export const SUBMIT_ENCODINGS = ['json', 'multipart', 'text'] as const;
+/** The HTTP methods a submission may use. */
+export const SUBMIT_METHODS = ['POST', 'PUT'] as const;
+export type SubmitEncoding = (typeof SUBMIT_ENCODINGS)[number];
+export type SubmitMethod = (typeof SUBMIT_METHODS)[number];
+
+/**
+ * Request headers a form may not set: the ones browsers forbid scripts to
+ * set (Fetch standard), and the ones loket sets itself.
+ */
+export const RESERVED_HEADERS = [
+  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
+  'connection', 'content-length', 'content-type', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host',
+  'idempotency-key', 'keep-alive', 'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding',
+  'upgrade', 'via',
+] as const;
+
+/** Whether a header name may be set by a form document: a valid token, not reserved, not `proxy-*` or `sec-*`. */
+export function isAllowedHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) && !(RESERVED_HEADERS as readonly string[]).includes(lower) && !lower.startsWith('proxy-') && !lower.startsWith('sec-');
+}
+
+/** An endpoint: `https:`, `http:` or a relative URL, nothing else (no `javascript:`, `data:`, `mailto:`). */
+export function isAllowedEndpoint(value: string): boolean {
+  try {
+    return ['https:', 'http:'].includes(new URL(value, 'https://loket.invalid/').protocol) && value.trim() !== '' && !/\s/.test(value.trim());
+  } catch {
+    return false;
+  }
+}
+
+/** A JSON pointer (RFC 6901): empty, or `/`-separated tokens with `~0`/`~1` escapes. */
+export const JsonPointer = z.string().check(check((value) => (/^(\/([^~]|~[01])*)*$/.test(value) ? undefined : { key: 'form.pointer', value })));
+
+/** Where and how submissions are sent. Without it, the host page must handle `loket-submit` or set `action`. */
+export const SubmitConfig = z.strictObject({
+  /** The URL that receives submissions (`https:`, `http:` or relative to the page). */
+  endpoint: z.optional(z.string().check(check((value) => (isAllowedEndpoint(value) ? undefined : { key: 'form.endpoint', value })))),
+  /** `POST` (default) or `PUT`. */
+  method: z.optional(z.enum(SUBMIT_METHODS)),
+  /** `json` (default), `multipart`, or `text`: JSON in a `text/plain` body, which needs no CORS preflight. */
+  encoding: z.optional(z.enum(SUBMIT_ENCODINGS)),
+  /** Extra request headers, such as an API key meant for the public. Never a secret: anyone can read the document. */
+  headers: z.optional(
+    z.record(z.string(), z.string()).check(
+      z.superRefine((headers, ctx) => {
+        for (const [name, value] of Object.entries(headers)) {
+          if (!isAllowedHeader(name)) ctx.addIssue({ ...issue({ key: 'form.header', value: name }), path: [name] });
+          else if (/[\r\n]/.test(value)) ctx.addIssue({ ...issue({ key: 'form.headerValue' }), path: [name] });
+        }
+      }),
+    ),
+  ),
+  /** Seconds an attempt may go without any progress before it is abandoned (default 30). */
+  timeoutSeconds: z.optional(z.number().check(z.minimum(1), z.maximum(600))),
+  /** Automatic retries after a network error, a timeout, 408, 429, 502, 503 or 504 (default 3). */
+  retries: z.optional(z.int().check(z.minimum(0), z.maximum(10))),
+  /** Where the tracking number sits in the JSON response (default `/trackingNumber`). */
+  trackingNumber: z.optional(JsonPointer),
+});
+export type SubmitConfig = z.infer<typeof SubmitConfig>;
+
+/** Drafts kept on the citizen's device while they fill in the form. */
+export const DraftConfig = z.strictObject({
+  /** Days a draft is kept after its last change (default 7; 0 turns drafts off). */
+  keepDays: z.optional(z.number().check(z.minimum(0), z.maximum(90))),
+  /** Also keep fields marked `sensitive` (a NIK) in the draft (default false). */
+  storeSensitive: z.optional(z.boolean()),
+});
+export type DraftConfig = z.infer<typeof DraftConfig>;
+
+/** What the receipt says after a successful submission. */
+export const ReceiptConfig = z.strictObject({
+  /** What happens next: "Petugas memeriksa berkas dalam 2 hari kerja; Anda dihubungi lewat WhatsApp." */
+  nextSteps: z.optional(Text),
+});
+export type ReceiptConfig = z.infer<typeof ReceiptConfig>;
+
 /** A permit-form document, version 1. */
 export const FormDocument = z.strictObject({
   $schema: z.optional(z.string()),
@@ -274,6 +372,12 @@ export const FormDocument = z.strictObject({
   serviceLevel: z.optional(ServiceLevel),
   help: HelpChannel,
   steps: z.array(Step).check(z.minLength(1)),
+  /** Where submissions go; see the README, "Backend configuration". */
+  submit: z.optional(SubmitConfig),
+  /** Draft autosave on the device. */
+  draft: z.optional(DraftConfig),
+  /** The receipt shown after submitting. */
+  receipt: z.optional(ReceiptConfig),
 });
 export type FormDocument = z.infer<typeof FormDocument>;
 

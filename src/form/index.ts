@@ -8,7 +8,16 @@ export {
   ITEM_FIELD_TYPES,
   KBLI_EDITIONS,
   MESSAGE_RULES,
+  RESERVED_HEADERS,
+  SUBMIT_ENCODINGS,
+  SUBMIT_METHODS,
+  DraftConfig,
   FormDocument,
+  ImageOptions,
+  ReceiptConfig,
+  SubmitConfig,
+  isAllowedEndpoint,
+  isAllowedHeader,
   parseForm,
   type AnswerField,
   type ContentField,
@@ -27,6 +36,8 @@ export {
   type Option,
   type ServiceLevel,
   type Step,
+  type SubmitEncoding,
+  type SubmitMethod,
 } from './format.js';
 export { parseNumber, type Answers, type DateAnswer, type FileAnswer } from './answers.js';
 export { PATTERN_INPUT_LIMIT } from './pattern.js';
