@@ -34,4 +34,9 @@ run(process.execPath, [at('scripts/build.mjs')], options);
 
 // The server stops cleanly on Ctrl-C (SIGINT) and SIGTERM.
 const { main, portFromArgs } = await import('../demo/server/serve.mjs');
-await main({ port: portFromArgs() });
+// The reference receiver answers /api/… beside the demo, so the demo's forms
+// really submit somewhere; its data stays in .loket-data/ (git-ignored).
+const { createReceiver } = await import('../demo/server/receiver.mjs');
+const receiver = await createReceiver({ dataDir: at('.loket-data/receiver'), token: process.env.LOKET_RECEIVER_TOKEN || undefined, log: (line) => console.log(line) });
+const running = await main({ port: portFromArgs(), handlers: [receiver.handle], onClose: () => receiver.close() });
+if (running) console.log(`loket receiver: ${running.url}/api/forms/<form>/submissions (data in .loket-data/receiver)`);

@@ -103,11 +103,11 @@ export function portFromArgs(argv = process.argv.slice(2), env = process.env) {
   return env.PORT ? Number(env.PORT) : DEFAULT_PORT;
 }
 
-/** Starts the server from the command line and stops it cleanly on Ctrl-C. */
-export async function main({ port = portFromArgs() } = {}) {
+/** Starts the server from the command line and stops it cleanly on Ctrl-C; `handlers` go to startServer, `onClose` runs after it stops. */
+export async function main({ port = portFromArgs(), handlers = [], onClose = () => {} } = {}) {
   let running;
   try {
-    running = await startServer({ port, log: (message) => console.log(message) });
+    running = await startServer({ port, handlers, log: (message) => console.log(message) });
   } catch (error) {
     console.error(`loket demo: ${error.message}`);
     process.exitCode = 1;
@@ -119,6 +119,7 @@ export async function main({ port = portFromArgs() } = {}) {
     if (stopping) return;
     stopping = true;
     await running.close();
+    await onClose();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -1,0 +1,303 @@
+// The reference receiver, over real HTTP on 127.0.0.1: idempotency,
+// durability across a restart, validation, limits, CORS, the token, faults.
+// Needs dist/ (npm test builds it first).
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startReceiver } from '../../demo/server/receiver.mjs';
+
+const FORM = {
+  version: 1,
+  id: 'uji-izin',
+  title: 'Uji',
+  office: { name: 'Kantor Uji' },
+  help: { phone: '021 6540 123' },
+  steps: [
+    {
+      heading: 'Data',
+      fields: [
+        { type: 'text', name: 'nama', label: 'Nama lengkap' },
+        { type: 'nik', name: 'nik', label: 'NIK' },
+        { type: 'date', name: 'lahir', label: 'Tanggal lahir', optional: true },
+        { type: 'file', name: 'ktp', label: 'Scan KTP', accept: ['.pdf', '.jpg'], maxSize: 1000, optional: true },
+      ],
+    },
+  ],
+};
+const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 32)]);
+const dirs = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'loket-receiver-'));
+  dirs.push(d);
+  return d;
+};
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+let n = 0;
+const newKey = () => `test-key-${Date.now()}-${++n}`.padEnd(20, '0');
+const payload = (answers, extra = {}) => ({ loket: 1, form: { id: 'uji-izin' }, submittedAt: '2020-09-16T02:00:00.000Z', locale: 'id', idempotencyKey: undefined, answers, files: [], ...extra });
+const GOOD = { nama: 'Budi Santoso', nik: '3201014108900001', lahir: '1990-08-01' };
+
+async function start(options = {}) {
+  return startReceiver({ port: 0, dataDir: options.dataDir ?? tmp(), forms: { 'uji-izin': FORM }, ...options });
+}
+function post(server, body, { key, type = 'application/json', headers = {}, method = 'POST', form = 'uji-izin' } = {}) {
+  // The signal keeps a test from hanging forever on a receiver bug.
+  return fetch(`${server.url}/api/forms/${form}/submissions`, {
+    method,
+    headers: { ...(type ? { 'content-type': type } : {}), ...(key ? { 'idempotency-key': key } : {}), ...headers },
+    body: typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+}
+
+describe('receiver', () => {
+  let server;
+  before(async () => (server = await start({ origins: ['https://regency.example'], token: 'rahasia' })));
+  after(() => server.close());
+
+  it('stores a JSON submission and issues a tracking number', async () => {
+    const res = await post(server, payload(GOOD), { key: newKey() });
+    assert.equal(res.status, 201);
+    const body = await res.json();
+    assert.match(body.trackingNumber, /^UJI-\d{4}-\d{6}$/);
+  });
+
+  it('issues monotonic tracking numbers per form', async () => {
+    const a = await (await post(server, payload(GOOD), { key: newKey() })).json();
+    const b = await (await post(server, payload(GOOD), { key: newKey() })).json();
+    assert.equal(Number(b.trackingNumber.slice(-6)), Number(a.trackingNumber.slice(-6)) + 1);
+  });
+
+  it('accepts text/plain JSON with the key in the payload', async () => {
+    const key = newKey();
+    const first = await post(server, JSON.stringify(payload(GOOD, { idempotencyKey: key })), { type: 'text/plain;charset=UTF-8' });
+    const again = await post(server, JSON.stringify(payload(GOOD, { idempotencyKey: key })), { type: 'text/plain;charset=UTF-8' });
+    assert.equal(first.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(await again.json(), await first.json());
+  });
+
+  it('replays the stored response for the same key and payload', async () => {
+    const key = newKey();
+    const before = server.receiver.records().length;
+    const first = await (await post(server, payload(GOOD), { key })).json();
+    const second = await post(server, payload(GOOD), { key });
+    assert.equal(second.status, 201);
+    assert.deepEqual(await second.json(), first);
+    assert.equal(server.receiver.records().length, before + 1);
+  });
+
+  it('refuses the same key with a different payload (422)', async () => {
+    const key = newKey();
+    await post(server, payload(GOOD), { key });
+    const res = await post(server, payload({ ...GOOD, nama: 'Siti' }), { key });
+    assert.equal(res.status, 422);
+    assert.equal((await res.json()).code, 'idempotency-key-reused');
+  });
+
+  it('answers problem+json field errors from the shared validator', async () => {
+    const res = await post(server, payload({ nama: 'Budi', nik: '12345', lahir: '1990-02-30' }), { key: newKey() });
+    assert.equal(res.status, 422);
+    assert.match(res.headers.get('content-type'), /^application\/problem\+json/);
+    const body = await res.json();
+    assert.deepEqual(
+      body.errors.map((e) => [e.pointer, e.detail]),
+      [
+        ['/answers/nik', 'NIK harus 16 digit angka'],
+        ['/answers/lahir', 'Tanggal lahir harus tanggal yang sah'],
+      ],
+    );
+  });
+
+  it('answers in English for an English payload', async () => {
+    const res = await post(server, payload({ nik: GOOD.nik }, { locale: 'en' }), { key: newKey() });
+    assert.deepEqual((await res.json()).errors.map((e) => e.detail), ['Enter nama lengkap']);
+  });
+
+  it('stores multipart uploads on disk, checking size and content', async () => {
+    const data = new FormData();
+    data.append('payload', JSON.stringify(payload({ ...GOOD, ktp: [{ name: 'ktp.pdf', size: PDF.length, type: 'application/pdf' }] }, { files: [{ field: 'ktp', name: 'ktp.pdf', size: PDF.length, type: 'application/pdf' }] })));
+    data.append('ktp', new Blob([PDF], { type: 'application/pdf' }), 'ktp.pdf');
+    const res = await post(server, data, { key: newKey(), type: null });
+    assert.equal(res.status, 201);
+    const { trackingNumber } = await res.json();
+    const record = server.receiver.records().find((r) => r.trackingNumber === trackingNumber);
+    assert.deepEqual(readFileSync(join(server.receiver.journal.path, '..', record.files[0].path)), PDF);
+  });
+
+  it('refuses a file over the field limit, and a file that is not what it says', async () => {
+    const big = Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(2000)]);
+    for (const [bytes, name, expected] of [
+      [big, 'besar.pdf', /melebihi batas/],
+      [Buffer.from('MZ not a pdf at all'), 'palsu.pdf', /tidak sesuai jenisnya/],
+    ]) {
+      const data = new FormData();
+      const meta = { name, size: bytes.length, type: 'application/pdf' };
+      data.append('payload', JSON.stringify(payload({ ...GOOD, ktp: [meta] }, { files: [{ field: 'ktp', ...meta }] })));
+      data.append('ktp', new Blob([bytes], { type: 'application/pdf' }), name);
+      const res = await post(server, data, { key: newKey(), type: null });
+      assert.equal(res.status, 422);
+      assert.match(JSON.stringify(await res.json()), expected);
+    }
+  });
+
+  it('answers 413 for a body over the limit', async () => {
+    const small = await start({ maxBodyBytes: 1000 });
+    try {
+      const res = await post(small, payload({ ...GOOD, nama: 'x'.repeat(5000) }), { key: newKey() });
+      assert.equal(res.status, 413);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('allows configured origins only', async () => {
+    const ok = await post(server, payload(GOOD), { key: newKey(), headers: { origin: 'https://regency.example' } });
+    assert.equal(ok.headers.get('access-control-allow-origin'), 'https://regency.example');
+    const bad = await post(server, payload(GOOD), { key: newKey(), headers: { origin: 'https://evil.example' } });
+    assert.equal(bad.status, 403);
+    assert.equal(bad.headers.get('access-control-allow-origin'), null);
+    const preflight = await fetch(`${server.url}/api/forms/uji-izin/submissions`, { method: 'OPTIONS', headers: { origin: 'https://regency.example', 'access-control-request-method': 'POST' } });
+    assert.equal(preflight.status, 204);
+    assert.match(preflight.headers.get('access-control-allow-headers'), /Idempotency-Key/);
+    const badPreflight = await fetch(`${server.url}/api/forms/uji-izin/submissions`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    assert.equal(badPreflight.status, 403);
+  });
+
+  it('lists submissions only with the token', async () => {
+    assert.equal((await fetch(`${server.url}/api/submissions`)).status, 401);
+    assert.equal((await fetch(`${server.url}/api/submissions`, { headers: { authorization: 'Bearer salah' } })).status, 401);
+    const res = await fetch(`${server.url}/api/submissions?form=uji-izin`, { headers: { authorization: 'Bearer rahasia' } });
+    assert.equal(res.status, 200);
+    assert.ok((await res.json()).submissions.length > 0);
+  });
+
+  it('has no listing when no token is configured', async () => {
+    const open = await start();
+    try {
+      assert.equal((await fetch(`${open.url}/api/submissions`)).status, 404);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('answers 404 for an unknown form and 400 for garbage', async () => {
+    assert.equal((await post(server, payload(GOOD), { form: 'tidak-ada' })).status, 404);
+    assert.equal((await post(server, '{nope', { key: newKey() })).status, 400);
+    assert.equal((await post(server, { hello: 1 }, { key: newKey() })).status, 400);
+  });
+});
+
+describe('receiver durability', () => {
+  it('reads the journal back after a restart: same numbers, same idempotent answers', async () => {
+    const dataDir = tmp();
+    const first = await start({ dataDir });
+    const key = newKey();
+    const stored = await (await post(first, payload(GOOD), { key })).json();
+    await first.close();
+    const second = await start({ dataDir });
+    try {
+      const replay = await post(second, payload(GOOD), { key });
+      assert.deepEqual(await replay.json(), stored);
+      const next = await (await post(second, payload(GOOD), { key: newKey() })).json();
+      assert.equal(Number(next.trackingNumber.slice(-6)), Number(stored.trackingNumber.slice(-6)) + 1);
+      assert.equal(second.receiver.records().length, 2);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('ignores a torn last line', async () => {
+    const dataDir = tmp();
+    const first = await start({ dataDir });
+    await post(first, payload(GOOD), { key: newKey() });
+    await first.close();
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(join(dataDir, 'journal.jsonl'), '{"v":1,"formId":"uji-izin","se');
+    const second = await start({ dataDir });
+    try {
+      assert.equal(second.receiver.records().length, 1);
+      assert.equal((await post(second, payload(GOOD), { key: newKey() })).status, 201);
+      const lines = readFileSync(join(dataDir, 'journal.jsonl'), 'utf8').trim().split('\n');
+      assert.equal(lines.length, 2);
+      lines.forEach((line) => JSON.parse(line));
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('receiver fault injection', () => {
+  it('answers 500, then 503 with Retry-After, then works', async () => {
+    const server = await start({ faults: [{ action: 'error', times: 1 }, { action: 'unavailable', retryAfter: 3, times: 1 }] });
+    try {
+      const key = newKey();
+      assert.equal((await post(server, payload(GOOD), { key })).status, 500);
+      const unavailable = await post(server, payload(GOOD), { key });
+      assert.equal(unavailable.status, 503);
+      assert.equal(unavailable.headers.get('retry-after'), '3');
+      assert.equal((await post(server, payload(GOOD), { key })).status, 201);
+      assert.equal(server.receiver.records().length, 1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('drops the connection after storing; the retry gets the stored answer', async () => {
+    const server = await start({ faults: [{ action: 'drop-after-store', times: 1 }] });
+    try {
+      const key = newKey();
+      await assert.rejects(post(server, payload(GOOD), { key }));
+      const res = await post(server, payload(GOOD), { key });
+      assert.equal(res.status, 201);
+      assert.equal(res.headers.get('idempotent-replayed'), 'true');
+      assert.equal(server.receiver.records().length, 1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('drops, hangs and delays by path pattern', async () => {
+    const server = await start({ forms: { 'uji-izin': FORM, 'uji-lain': { ...FORM, id: 'uji-lain' } }, faults: [{ path: '/uji-lain/', action: 'hang' }, { action: 'drop', times: 1 }, { action: 'delay', delayMs: 300, times: 1 }] });
+    try {
+      await assert.rejects(post(server, payload(GOOD), { key: newKey() }));
+      const started = Date.now();
+      assert.equal((await post(server, payload(GOOD), { key: newKey() })).status, 201);
+      assert.ok(Date.now() - started >= 290);
+      const hung = fetch(`${server.url}/api/forms/uji-lain/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload(GOOD, { form: { id: 'uji-lain' } })), signal: AbortSignal.timeout(300) });
+      await assert.rejects(hung, { name: 'TimeoutError' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 409 while the same key is in flight', async () => {
+    const server = await start({ faults: [{ action: 'slow-store', delayMs: 400, times: 1 }] });
+    try {
+      const key = newKey();
+      const slow = post(server, payload(GOOD), { key });
+      await new Promise((r) => setTimeout(r, 100));
+      const busy = await post(server, payload(GOOD), { key });
+      assert.equal(busy.status, 409);
+      assert.equal(busy.headers.get('retry-after'), '1');
+      assert.equal((await slow).status, 201);
+      assert.equal((await post(server, payload(GOOD), { key })).status, 201);
+      assert.equal(server.receiver.records().length, 1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('never injects faults unless configured', async () => {
+    const server = await start();
+    try {
+      for (let i = 0; i < 3; i++) assert.equal((await post(server, payload(GOOD), { key: newKey() })).status, 201);
+      assert.deepEqual(readdirSync(join(server.receiver.journal.path, '..')).sort(), ['files', 'journal.jsonl']);
+    } finally {
+      await server.close();
+    }
+  });
+});
