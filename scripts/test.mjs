@@ -18,4 +18,4 @@ console.log('✓ types');
 await import('./build.mjs');
 bin('web-test-runner', ['--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)], { env: { ...process.env, CHROME_PATH: chrome } });
 // Node-side tests (the JSON Schemas, the loket command) against the built dist/.
-run(process.execPath, ['--test', 'test/node/']);
+run(process.execPath, ['--test', '--test-reporter=spec', 'test/node/']);

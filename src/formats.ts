@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { ParseResult } from './problems.js';
 import type { Locale } from './text.js';
+import { CHECKLIST_VERSIONS, ChecklistDocument, parseChecklist } from './checklist/format.js';
 import { FORM_VERSIONS, FormDocument, parseForm } from './form/format.js';
 import { STATUS_VERSIONS, StatusDocument, parseStatus } from './status/format.js';
 
@@ -52,6 +53,17 @@ export const DOCUMENT_FORMATS: readonly DocumentFormat[] = [
     description: 'A permit application form: steps of fields, the receiving office and where to get help. Rendered by <loket-permit-form>.',
     schema: FormDocument,
     parse: parseForm,
+  },
+  {
+    kind: 'requirement-checklist',
+    short: 'checklist',
+    element: 'loket-requirement-checklist',
+    versions: CHECKLIST_VERSIONS,
+    keys: ['groups', 'items', 'permit'],
+    title: 'loket requirement-checklist document',
+    description: 'The documents a permit needs, per applicant type, with templates and a hand-off to the form. Rendered by <loket-requirement-checklist>.',
+    schema: ChecklistDocument,
+    parse: parseChecklist,
   },
 ];
 
