@@ -2,6 +2,7 @@
 // fresh folder and swaps it in, so tests running meanwhile never see half a dist/.
 import { renameSync, rmSync } from 'node:fs';
 import { bin } from './run.mjs';
+import { writeManifest } from './manifest.mjs';
 import { writeSchemas } from './schemas.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -11,6 +12,7 @@ try {
   bin('tsc', ['-p', 'tsconfig.build.json', '--outDir', `${staging}/types`], { cwd: root });
   bin('rollup', ['-c', 'rollup.config.mjs', '--silent'], { cwd: root, env: { ...process.env, LOKET_DIST: staging } });
   await writeSchemas(`${root}${staging}`);
+  writeManifest(`${root}${staging}`);
   rmSync(`${root}dist.old-${process.pid}`, { recursive: true, force: true });
   try {
     renameSync(`${root}dist`, `${root}dist.old-${process.pid}`);
