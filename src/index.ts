@@ -1,5 +1,8 @@
 // The public API for npm consumers: everything a webmaster or developer
 // touches is typed here. Everything not exported is internal.
+// Node and the CLI read document problems in full: register the author-facing
+// messages up front (the widgets fetch them only when a document fails).
+import './messages/authoring.js';
 export { LOCALES, Text, text, type Locale } from './text.js';
 export { msg, type MessageKey } from './i18n.js';
 export {

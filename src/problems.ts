@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import { isMessageKey, msg, translate, type MessageKey, type Params } from './i18n.js';
+import { isMessageKey, translate, type Params } from './i18n.js';
+import type { SchemaMessageKey } from './messages/schema.js';
 import type { Locale } from './text.js';
 
 /** One thing wrong with a document, located by a readable path such as `channels[2].state`. */
@@ -70,7 +71,7 @@ function unionIssues(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] | 
 }
 
 function describe(issue: z.core.$ZodIssue, root: unknown, locale: Locale): string {
-  const t = (key: MessageKey, params?: Params) => msg(locale, key, params);
+  const t = (key: SchemaMessageKey, params?: Params) => translate(locale, key, params);
   switch (issue.code) {
     case 'invalid_type': {
       const found = valueAt(root, issue.path);
@@ -120,13 +121,13 @@ export function toProblems(issues: readonly z.core.$ZodIssue[], root: unknown, l
         return;
       }
       const found = valueAt(root, issue.path);
-      const message = found === undefined ? msg(locale, 'schema.required') : isMessageKey(issue.message) ? translate(locale, issue.message) : msg(locale, 'schema.invalid');
+      const message = found === undefined ? translate(locale, 'schema.required') : isMessageKey(issue.message) ? translate(locale, issue.message) : translate(locale, 'schema.invalid');
       push(issue.path, message);
       return;
     }
     if (issue.code === 'unrecognized_keys') {
       // Point at the misspelt key itself: `hours.fry`, not `hours`.
-      for (const key of issue.keys) push([...issue.path, key], msg(locale, 'schema.unknownKey'));
+      for (const key of issue.keys) push([...issue.path, key], translate(locale, 'schema.unknownKey'));
       return;
     }
     push(issue.path, describe(issue, root, locale));
@@ -145,5 +146,5 @@ export function toProblems(issues: readonly z.core.$ZodIssue[], root: unknown, l
 
 /** `channels[2].state: must be one of …`, or the message alone for the root. */
 export function problemLine(problem: Problem, locale: Locale): string {
-  return `${problem.path || msg(locale, 'schema.root')}: ${problem.message}`;
+  return `${problem.path || translate(locale, 'schema.root')}: ${problem.message}`;
 }

@@ -74,3 +74,23 @@ export async function script(id: string, steps: ReadonlyArray<{ status?: number;
 export function inlineJson(doc: unknown): string {
   return JSON.stringify(doc).replace(/</g, '\\u003c');
 }
+
+/**
+ * Appends a widget and waits until it has either rendered its document or
+ * reported a problem (problem messages load on first failure, so a broken
+ * document settles a moment later than a good one).
+ */
+export async function appendAndSettle(el: HTMLElement & { updateComplete: Promise<unknown> }, parent: HTMLElement = document.body, timeoutMs = 5000): Promise<void> {
+  const settled = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`<${el.localName}> neither rendered nor reported a problem within ${timeoutMs} ms`)), timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    el.addEventListener('loket-ready', done, { once: true });
+    el.addEventListener('loket-error', done, { once: true });
+  });
+  parent.append(el);
+  await settled;
+  await el.updateComplete;
+}

@@ -4,7 +4,7 @@ import type { LoketErrorEvent, LoketStepEvent, LoketSubmitEvent } from '../src/e
 import '../widgets/permit-form/permit-form.js';
 import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
 import { everyField, FILLED } from './fixtures/forms.js';
-import { countConsoleErrors, inlineJson, mount, shadowText, unmountAll } from './helpers.js';
+import { appendAndSettle, countConsoleErrors, inlineJson, mount, shadowText, unmountAll } from './helpers.js';
 
 const examples: string[] = (await (await fetch('/demo/examples.json')).json())['permit-form'];
 
@@ -459,8 +459,7 @@ describe('<loket-permit-form> with documents and answers from nowhere', () => {
         console.error = () => undefined;
         try {
           el.data = splice(base, path, value);
-          document.body.append(el);
-          await el.updateComplete;
+          await appendAndSettle(el);
           expect(root(el).querySelector('form, [part="error-panel"]'), JSON.stringify(path)).to.exist;
           if (root(el).querySelector('form')) {
             q(el, '.actions .button')?.click();

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Condition } from '../condition.js';
-import { msg, type Params } from '../i18n.js';
+import { translate, type Params } from '../i18n.js';
 import { Contact, Url } from '../links.js';
 import { formatPath, toProblems, type CustomIssueParams, type ParseResult, type Problem } from '../problems.js';
 import { Text, type Locale } from '../text.js';
@@ -200,7 +200,7 @@ const quote = (values: readonly string[]) => values.map((v) => JSON.stringify(v)
 export function checkChecklist(doc: ChecklistDocument, locale: Locale): Problem[] {
   const problems: Problem[] = [];
   const report: Report = (at, key, params = {}) =>
-    problems.push({ path: formatPath(at), message: key === 'schema.duplicate' ? msg(locale, key, params) : checklistMsg(locale, key, params) });
+    problems.push({ path: formatPath(at), message: key === 'schema.duplicate' ? translate(locale, key, params) : checklistMsg(locale, key, params) });
   const variants = new Map<string, Variant>();
   const unique = (seen: Map<string, Path>, value: string, at: Path) => {
     const first = seen.get(value);

@@ -1,10 +1,10 @@
 import { referencedFields, type Condition, type Scalar } from '../condition.js';
-import { msg, type Params } from '../i18n.js';
+import { translate, type Params } from '../i18n.js';
 import { formatPath, type Problem } from '../problems.js';
 import type { Locale } from '../text.js';
 import { indexFields, type FieldEntry, type FieldIndex } from './fields.js';
 import type { Field, FormDocument, Option } from './format.js';
-import { formMsg, type FormMessageKey } from './messages.js';
+import type { FormDocumentMessageKey } from './document-messages.js';
 import { compilePattern, isRiskyPattern } from './pattern.js';
 
 // The checks that need the whole document: names, references, order, cycles,
@@ -26,7 +26,7 @@ interface Owner {
 export function checkForm(form: FormDocument, locale: Locale): Problem[] {
   const problems: Problem[] = [];
   const report: Report = (at, key, params = {}) =>
-    problems.push({ path: formatPath(at), message: key === 'schema.duplicate' ? msg(locale, key, params) : formMsg(locale, key, params) });
+    problems.push({ path: formatPath(at), message: translate(locale, key, params) });
   const index = indexFields(form);
 
   for (const { entry, first } of index.duplicates) {
@@ -52,7 +52,7 @@ export function checkForm(form: FormDocument, locale: Locale): Problem[] {
   return problems.sort((a, b) => compareOrder(a.path, b.path));
 }
 
-type Report = (at: Path, key: FormMessageKey | 'schema.duplicate', params?: Params) => void;
+type Report = (at: Path, key: FormDocumentMessageKey | 'schema.duplicate', params?: Params) => void;
 
 function checkField(field: Field, at: Path, owner: Owner, index: FieldIndex, report: Report): void {
   if (field.visibleWhen) checkCondition(field.visibleWhen, [...at, 'visibleWhen'], owner, index, report);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Condition, Scalar } from '../condition.js';
 import { isMobile, normalizePhone, serviceNumber } from '../phone.js';
-import { msg } from '../i18n.js';
+import { translate } from '../i18n.js';
 import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
 import { Text, type Locale } from '../text.js';
 import { isAllowedUrl } from '../url.js';
@@ -394,6 +394,6 @@ export function parseForm(json: unknown, locale: Locale = 'id'): ParseResult<For
     return problems.length ? { ok: false, problems } : { ok: true, value: result.data };
   } catch {
     // Only a document nested deeper than the engine's stack gets here.
-    return { ok: false, problems: [{ path: '', message: msg(locale, 'schema.invalid') }] };
+    return { ok: false, problems: [{ path: '', message: translate(locale, 'schema.invalid') }] };
   }
 }

@@ -5,6 +5,8 @@ import { parseChecklist, type ChecklistDocument, type Variant } from '../../src/
 import { readSaved, storageKey, writeSaved } from '../../src/checklist/storage.js';
 import { LoketRequirementChecklist } from '../../widgets/requirement-checklist/requirement-checklist.js';
 import { checklist } from '../fixtures/checklist.js';
+import '../../src/messages/authoring.js';
+import { appendAndSettle } from '../helpers.js';
 
 const examples: string[] = (await (await fetch('/demo/examples.json')).json())['requirement-checklist'];
 const demos = Object.fromEntries(await Promise.all(examples.map(async (name) => [name, await (await fetch(`/demo/checklists/${name}.json`)).json()] as const)));
@@ -240,8 +242,7 @@ describe('checklists from nowhere', () => {
         console.error = () => undefined;
         try {
           el.data = splice(bases[b], path, value);
-          document.body.append(el);
-          await el.updateComplete;
+          await appendAndSettle(el);
           const shown = el.shadowRoot!.querySelector('[part="checklist"], [part="error-panel"]');
           expect(shown, JSON.stringify(path)).to.exist;
         } finally {

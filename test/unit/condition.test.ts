@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { Condition, evaluateCondition, isEmptyValue, referencedFields } from '../../src/condition.js';
 import { toProblems } from '../../src/problems.js';
+import '../../src/messages/authoring.js';
 
 const answers: Record<string, unknown> = {
   applicantType: 'company',

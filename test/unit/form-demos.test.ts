@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { parseForm } from '../../src/form/format.js';
 import { createValidator } from '../../src/form/validate.js';
 import { FILLED } from '../fixtures/forms.js';
+import '../../src/messages/authoring.js';
 
 async function load(name: string): Promise<unknown> {
   const response = await fetch(`/demo/forms/${name}.json`);

@@ -6,6 +6,7 @@ import { formMsg } from '../../src/form/messages.js';
 import { createValidator } from '../../src/form/validate.js';
 import type { Messages } from '../../src/i18n.js';
 import { LOCALES } from '../../src/text.js';
+import '../../src/messages/authoring.js';
 
 type Json = Record<string, unknown>;
 

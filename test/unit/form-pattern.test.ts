@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { parseForm } from '../../src/form/format.js';
 import { isRiskyPattern, matchesPattern } from '../../src/form/pattern.js';
 import { everyField } from '../fixtures/forms.js';
+import '../../src/messages/authoring.js';
 
 describe('document patterns', () => {
   const risky = ['(a+)+', '(a*)*', '(a+)+$', '(\\d{2,3}\\.)+', '((ab)*c)+', '(a|b+)*', '(?:x+y?)+', '([a-z]+\\s?)*', '(.*a){2,}', '(a+){1,100}'];

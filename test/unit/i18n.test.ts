@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { allMessages, msg } from '../../src/i18n.js';
 import { statusMsg } from '../../src/status/messages.js';
 import { LOCALES, text, toLocale } from '../../src/text.js';
+import '../../src/messages/authoring.js';
 
 const placeholders = (entry: unknown) => new Set([...JSON.stringify(entry).matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 

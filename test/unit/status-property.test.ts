@@ -4,6 +4,7 @@ import { evaluateStatus } from '../../src/status/evaluate.js';
 import { parseStatus } from '../../src/status/format.js';
 import { LoketServiceStatus } from '../../widgets/service-status/service-status.js';
 import { hostile, paths, splice } from '../fixtures/mutate.js';
+import { appendAndSettle } from '../helpers.js';
 import { office } from '../fixtures/status.js';
 
 // Documents nobody on the team wrote: random values spliced into a valid
@@ -37,8 +38,7 @@ describe('status documents from nowhere', () => {
         console.error = () => undefined;
         try {
           el.data = splice(base, path, value);
-          document.body.append(el);
-          await el.updateComplete;
+          await appendAndSettle(el);
           const shown = el.shadowRoot!.querySelector('[part="banner"], [part="error-panel"]');
           expect(shown, JSON.stringify(path)).to.exist;
         } finally {

@@ -5,6 +5,7 @@ import { isIdempotencyKey, newIdempotencyKey } from '../../src/submit/key.js';
 import { answerPath, readPointer } from '../../src/submit/pointer.js';
 import { classifyResponse, fieldErrorsOf, type HttpResponse } from '../../src/submit/response.js';
 import { deliver, TransportError, type Clock, type HttpRequest } from '../../src/submit/transport.js';
+import '../../src/messages/authoring.js';
 
 const response = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
   status,

@@ -1,11 +1,26 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LoketErrorEvent, LoketReadyEvent, type LoketErrorDetail } from '../../src/events.js';
-import { msg } from '../../src/i18n.js';
+import { msg, translate } from '../../src/i18n.js';
 import { DEFAULT_MAX_BYTES, fetchJson, parseJsonText, type LoadError, type LoadResult } from '../../src/load.js';
 import { problemLine, type ParseResult, type Problem } from '../../src/problems.js';
 import { localeOf, toLocale, type Locale } from '../../src/text.js';
 import { errorPanelStyles } from './shared.styles.js';
+
+/**
+ * The author-facing problem messages, fetched the first time a document fails:
+ * a citizen's phone never downloads them on the happy path.
+ */
+let authoring: Promise<unknown> | undefined;
+let authoringReady = false;
+function loadAuthoring(): Promise<unknown> {
+  authoring ??= import('../../src/messages/authoring.js').then(
+    () => (authoringReady = true),
+    // Offline or blocked: the problems are still shown, with their message keys.
+    () => (authoringReady = true),
+  );
+  return authoring;
+}
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
@@ -155,6 +170,14 @@ export abstract class LoketElement<T> extends LitElement {
         }
         return;
       }
+      if (!authoringReady) {
+        // Describe the problems once their messages have arrived; until then the fallback stays.
+        const raw = this.raw;
+        void loadAuthoring().then(() => {
+          if (this.raw === raw) this.reparse(report);
+        });
+        return;
+      }
       error = { kind: 'invalid' };
       problems = parsed.problems;
     }
@@ -217,7 +240,7 @@ export abstract class LoketElement<T> extends LitElement {
         <p>${failure.message}</p>
         ${failure.problems.length
           ? html`<ul class="problems">
-              ${failure.problems.map((p) => html`<li><code>${p.path || msg(this.locale, 'schema.root')}</code>: ${p.message}</li>`)}
+              ${failure.problems.map((p) => html`<li><code>${p.path || translate(this.locale, 'schema.root')}</code>: ${p.message}</li>`)}
             </ul>`
           : nothing}
         <p class="for-author">${msg(this.locale, 'load.forAuthor')}</p>

@@ -1,0 +1,68 @@
+import { defineMessages } from '../i18n.js';
+
+/**
+ * Problems in a document's shape, read by its author after a path
+ * (`channels[2].state: harus salah satu dari …`). Loaded only when a document
+ * fails, so a citizen's phone never downloads them on the happy path.
+ */
+export const schemaMsg = defineMessages(
+  {
+    'schema.root': '(dokumen)',
+    'schema.required': 'wajib diisi',
+    'schema.type': 'harus berupa {expected}, bukan {received}',
+    'schema.oneOf': 'harus salah satu dari: {values}',
+    'schema.unknownKeys': 'kunci tidak dikenal: {keys}',
+    'schema.unknownKey': 'kunci tidak dikenal (salah ketik?)',
+    'schema.mobile': 'nomor "{value}" bukan nomor ponsel Indonesia; WhatsApp memerlukan nomor 08… atau +62 8…',
+    'schema.tooShort': 'terlalu pendek (minimal {min} karakter)',
+    'schema.tooLong': 'terlalu panjang (maksimal {max} karakter)',
+    'schema.tooFew': 'terlalu sedikit (minimal {min} butir)',
+    'schema.tooMany': 'terlalu banyak (maksimal {max} butir)',
+    'schema.tooSmall': 'terlalu kecil (minimal {min})',
+    'schema.tooBig': 'terlalu besar (maksimal {max})',
+    'schema.format': 'format tidak sesuai: {format}',
+    'schema.text': 'harus berupa teks, atau objek { "id": "…", "en": "…" }',
+    'schema.version': 'versi {found} tidak dikenal; versi yang didukung: {supported}',
+    'schema.timeZone': 'zona waktu "{value}" tidak dikenal; gunakan nama IANA seperti Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)',
+    'schema.url': 'alamat "{value}" tidak diizinkan; gunakan https:, http:, tel:, mailto: atau alamat relatif',
+    'schema.time': 'jam "{value}" tidak sah; tulis JJ:MM, misalnya 08:00',
+    'schema.timeOrder': 'jam tutup ({close}) harus setelah jam buka ({open})',
+    'schema.date': 'tanggal "{value}" tidak sah; tulis TTTT-BB-HH atau TTTT-BB-HHTJJ:MM, misalnya 2020-08-18',
+    'schema.dateOrder': 'tanggal akhir ({until}) harus setelah tanggal mulai ({from})',
+    'schema.phone': 'nomor "{value}" bukan nomor Indonesia yang sah (contoh: 0811-4345-757 atau +62 811 4345 757)',
+    'schema.email': 'alamat email "{value}" tidak sah',
+    'schema.duplicate': 'duplikat: "{value}" sudah dipakai di {other}',
+    'schema.invalid': 'nilai tidak sah',
+    'schema.hours': 'harus "office", "always", atau jadwal mingguan { "mon": [{ "open": "08:00", "close": "16:00" }], … }',
+  },
+  {
+    'schema.root': '(document)',
+    'schema.required': 'is required',
+    'schema.type': 'must be {expected}, not {received}',
+    'schema.oneOf': 'must be one of: {values}',
+    'schema.unknownKeys': 'unknown key: {keys}',
+    'schema.unknownKey': 'unknown key (a typo?)',
+    'schema.mobile': 'number "{value}" is not an Indonesian mobile number; WhatsApp needs a 08… or +62 8… number',
+    'schema.tooShort': 'is too short (at least {min} characters)',
+    'schema.tooLong': 'is too long (at most {max} characters)',
+    'schema.tooFew': 'has too few items (at least {min})',
+    'schema.tooMany': 'has too many items (at most {max})',
+    'schema.tooSmall': 'is too small (at least {min})',
+    'schema.tooBig': 'is too big (at most {max})',
+    'schema.format': 'has the wrong format: {format}',
+    'schema.text': 'must be a text, or an object { "id": "…", "en": "…" }',
+    'schema.version': 'version {found} is not known; supported versions: {supported}',
+    'schema.timeZone': 'time zone "{value}" is not known; use an IANA name such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)',
+    'schema.url': 'address "{value}" is not allowed; use https:, http:, tel:, mailto: or a relative address',
+    'schema.time': 'time "{value}" is not valid; write HH:MM, for example 08:00',
+    'schema.timeOrder': 'closing time ({close}) must be after opening time ({open})',
+    'schema.date': 'date "{value}" is not valid; write YYYY-MM-DD or YYYY-MM-DDTHH:MM, for example 2020-08-18',
+    'schema.dateOrder': 'end date ({until}) must be after start date ({from})',
+    'schema.phone': 'number "{value}" is not a valid Indonesian number (for example 0811-4345-757 or +62 811 4345 757)',
+    'schema.email': 'email address "{value}" is not valid',
+    'schema.duplicate': 'duplicate: "{value}" is already used at {other}',
+    'schema.invalid': 'invalid value',
+    'schema.hours': 'must be "office", "always", or a weekly schedule { "mon": [{ "open": "08:00", "close": "16:00" }], … }',
+  },
+);
+export type SchemaMessageKey = Parameters<typeof schemaMsg>[1];
