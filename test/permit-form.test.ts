@@ -85,6 +85,33 @@ describe('<loket-permit-form> with the demo forms', () => {
   }
 });
 
+describe('<loket-permit-form> error states of the demo forms', () => {
+  for (const name of examples) {
+    it(`shows an accessible error state on every step of ${name}`, async () => {
+      const doc = await (await fetch(`/demo/forms/${name}.json`)).json();
+      const filled = FILLED[name] as Record<string, unknown>;
+      const steps = doc.steps as { heading: unknown; fields: { name?: string }[] }[];
+      let checked = 0;
+      for (const [index, step] of steps.entries()) {
+        const names = new Set(step.fields.map((f) => f.name).filter((n): n is string => !!n));
+        const answers = Object.fromEntries(Object.entries(filled).filter(([key]) => !names.has(key)));
+        const el = await mountForm(doc);
+        el.initialAnswers = answers;
+        await el.updateComplete;
+        // Continue through the earlier steps (valid) until this one.
+        for (let guard = 0; guard < steps.length && summaryMessages(el).length === 0 && !q(el, '.review-list'); guard++) await press(el);
+        if (summaryMessages(el).length) {
+          checked++;
+          expect(root(el).activeElement, `step ${index}`).to.equal(q(el, '.error-summary'));
+          await expect(el).to.be.accessible();
+        }
+        unmountAll();
+      }
+      expect(checked, 'steps with required questions').to.be.greaterThan(1);
+    });
+  }
+});
+
 describe('<loket-permit-form> validation (GOV.UK pattern)', () => {
   it('focuses an error summary after a failed Continue, with the same words as the inline messages', async () => {
     const el = await mountForm(everyField());
