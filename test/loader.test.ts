@@ -5,21 +5,22 @@ import { defineElement, registry } from '../src/define.js';
 // `npm test` builds first.
 
 interface Frame {
-  readonly win: Window & { __warnings: string[]; __errors: string[] };
+  readonly win: Window & { __warnings: string[]; __errors: string[]; __violations: string[] };
   readonly doc: Document;
   remove(): void;
 }
 
 const PROBE = `<script>
-  window.__warnings = []; window.__errors = [];
+  window.__warnings = []; window.__errors = []; window.__violations = [];
+  addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
   const warn = console.warn; console.warn = (...a) => { window.__warnings.push(a.join(' ')); warn(...a); };
   addEventListener('error', (e) => window.__errors.push(String(e.message)));
   addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
 </script>`;
 
-async function page(body: string): Promise<Frame> {
+async function page(body: string, head = ''): Promise<Frame> {
   const iframe = document.createElement('iframe');
-  iframe.srcdoc = `<!doctype html><html lang="id"><head>${PROBE}</head><body>${body}</body></html>`;
+  iframe.srcdoc = `<!doctype html><html lang="id"><head>${PROBE}${head}</head><body>${body}</body></html>`;
   const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
   document.body.append(iframe);
   await loaded;
@@ -71,6 +72,27 @@ describe('dist/loket.js, the script-tag loader', () => {
       <script type="module" src="/dist/loket.js"></script>`);
     await until(() => frame.win.__warnings.length > 0, 'a warning');
     expect(frame.win.__warnings[0]).to.contain('0.0.1-lama').and.to.contain('once per page');
+    expect(frame.win.__errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('runs all three widgets under a strict Content-Security-Policy without a single violation', async () => {
+    // The probe above runs first; the policy applies to everything after it: no eval, no inline script.
+    const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'">`;
+    const frame = await page(
+      `<script type="module" src="/dist/loket.js"></script>
+      <loket-service-status src="/demo/status/tabanan.json"></loket-service-status>
+      <loket-requirement-checklist src="/demo/checklists/pbg.json" remember-answers="false"></loket-requirement-checklist>
+      <loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>
+      <loket-permit-form><script type="application/json">{ "version": 1, "id": "x" }</script></loket-permit-form>`,
+      csp,
+    );
+    const shown = (selector: string, inner: string) => () => !!frame.doc.querySelector(selector)?.shadowRoot?.querySelector(inner);
+    await until(shown('loket-service-status', '[part="banner"]'), 'the banner');
+    await until(shown('loket-requirement-checklist', 'input[type="radio"]'), 'the checklist');
+    await until(shown('loket-permit-form[src]', 'form'), 'the form');
+    await until(shown('loket-permit-form:not([src])', '[part="error-panel"] li'), 'the error panel of a broken form');
+    expect(frame.win.__violations).to.deep.equal([]);
     expect(frame.win.__errors).to.deep.equal([]);
     frame.remove();
   });
