@@ -2,6 +2,7 @@
 // CHROME_PATH overrides the browser; as root Chromium needs --no-sandbox.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { receiverMiddleware } from './test/server/receiver-middleware.mjs';
 import { testApi } from './test/server/test-api.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -14,7 +15,7 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [testApi],
+  middleware: [testApi, receiverMiddleware],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
   ],

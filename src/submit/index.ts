@@ -392,3 +392,4 @@ export {
   type Target,
 } from './store.js';
 export { TransportError, deliver, systemClock, xhrRequest, type Clock, type Delivery, type HttpRequest, type RequestFn, type RetryOptions } from './transport.js';
+export { LoketSubmittedEvent } from './events.js';

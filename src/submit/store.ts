@@ -35,21 +35,33 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
   });
 }
 
-async function openIndexedDb(factory: IDBFactory): Promise<DeviceStore> {
+function connect(factory: IDBFactory): Promise<IDBDatabase> {
   const open = factory.open(DB_NAME, 1);
   open.onupgradeneeded = () => {
     for (const name of ['drafts', 'outbox']) if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name);
   };
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+  return new Promise<IDBDatabase>((resolve, reject) => {
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
     // Another tab holds an older version open: give up rather than hang.
     open.onblocked = () => reject(new Error('blocked'));
   });
-  // Let a future version upgrade: close when asked.
-  db.onversionchange = () => db.close();
+}
+
+async function openIndexedDb(factory: IDBFactory): Promise<DeviceStore> {
+  let db: Promise<IDBDatabase> | undefined = connect(factory);
+  const watch = (opened: IDBDatabase) => {
+    // Let another version (or "clear site data") take over: close, and reconnect on the next access.
+    opened.onversionchange = opened.onclose = () => {
+      opened.close();
+      db = undefined;
+    };
+    return opened;
+  };
+  await db.then(watch);
   const tx = async <T>(collection: Collection, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>) => {
-    const t = db.transaction(collection, mode);
+    db ??= connect(factory).then(watch);
+    const t = (await db).transaction(collection, mode);
     const result = await request(run(t.objectStore(collection)));
     if (mode === 'readwrite') {
       await new Promise<void>((resolve, reject) => {

@@ -16,8 +16,11 @@ import { groupItems, idOf, keyOf, parsePath, readAnswer, writeAnswer } from './a
 import { heading, renderFields, type FieldContext } from './fields.js';
 import { permitFormStyles } from './permit-form.styles.js';
 import { renderReview } from './review.js';
+import { SubmissionController } from './submission.js';
+import { submissionStyles } from './submission.styles.js';
+import type { SubmitHook } from '../../src/submit/index.js';
 
-type View = 'step' | 'review' | 'handed-over' | 'not-connected';
+type View = 'step' | 'review' | 'handed-over' | 'not-connected' | 'receipt' | 'outbox' | 'failed';
 type Focus = { readonly to: 'heading' } | { readonly to: 'summary' } | { readonly to: 'field'; readonly path: string; readonly part?: string } | { readonly to: 'none' };
 
 /** Field types whose answers may come from the page's URL (the checklist hand-off): choices only, never free text. */
@@ -34,6 +37,7 @@ const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox'])
  * @event loket-error - The document could not be loaded or does not match the format.
  * @event loket-step - The citizen moved to another step or to the review page; `detail` says where.
  * @event loket-submit - The citizen confirmed on the review page; `detail.answers` holds the final answers. Cancelable: cancel it to deliver the answers yourself.
+ * @event loket-submitted - The backend confirmed the application; `detail` is the receipt (`trackingNumber`, `submittedAt`, …).
  *
  * @slot - Fallback content shown until the form renders, and beside an error panel.
  *
@@ -80,7 +84,7 @@ const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox'])
  * @cssstate error - The document could not be used.
  */
 export class LoketPermitForm extends LoketElement<FormDocument> {
-  static override styles = [...LoketElement.styles, permitFormStyles];
+  static override styles = [...LoketElement.styles, permitFormStyles, submissionStyles];
 
   /** The level of the step headings (1–6), so they fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -94,6 +98,32 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
 
   /** Answers to start with, by field name (same shape as the submitted answers). */
   @property({ attribute: false }) initialAnswers?: Readonly<Record<string, unknown>>;
+
+  /** An endpoint that overrides the document's `submit.endpoint`. */
+  @property() action?: string;
+
+  /** Custom delivery: `async (payload, files) => ({ trackingNumber })`, instead of HTTP. */
+  @property({ attribute: false }) submitHook?: SubmitHook;
+
+  /** Sending, drafts, the outbox and the receipt (widgets/permit-form/submission.ts). */
+  private readonly submission = new SubmissionController(this, {
+    locale: () => this.locale,
+    action: () => this.action,
+    submitHook: () => this.submitHook,
+    currentAnswers: () => this.answers,
+    restoreAnswers: (answers) => this.restoreAnswers(answers),
+    showServerErrors: (errors) => this.showServerErrors(errors),
+    showResult: (view) => {
+      this.resultView = view;
+      this.view = view;
+      if (view === 'receipt') this.pendingFocus = { to: 'heading' };
+    },
+    announce: (message) => {
+      this.announcement = '';
+      void this.updateComplete.then(() => (this.announcement = message));
+    },
+  });
+  private resultView: View = 'review';
 
   @state() private stepIndex = 0;
   @state() private view: View = 'step';
@@ -159,6 +189,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.view = 'step';
     this.returnToReview = false;
     this.generation++;
+    void this.submission.setForm(form);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -253,6 +284,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private changed(path: string): void {
     const validator = this.validator;
     if (!validator) return;
+    this.submission.answersChanged();
     const key = keyOf(path);
     let render = false;
     if (this.errors.has(path) || this.warnings.has(path)) {
@@ -514,8 +546,47 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
    * Delivers the answers when the host did not cancel `loket-submit`. Without
    * a configured backend the citizen is told honestly that nothing was sent.
    */
-  protected async deliver(_detail: LoketSubmitDetail): Promise<View> {
-    return 'not-connected';
+  protected async deliver(detail: LoketSubmitDetail): Promise<View> {
+    this.resultView = 'review';
+    // Said at once, without touching the network or the device.
+    if (!this.action && !this.submitHook && !this.value?.submit?.endpoint) return this.submission.notConnected();
+    await this.submission.submit(detail.answers, detail.locale);
+    return this.resultView;
+  }
+
+  /** A restored draft replaces the answers; the first step is shown again. */
+  private restoreAnswers(answers: Record<string, unknown>): void {
+    const form = this.value;
+    if (!form) return;
+    this.answers = structuredCloneSafe(answers) as Record<string, unknown>;
+    this.errors.clear();
+    this.warnings.clear();
+    this.generation++;
+    this.goStep(this.visibleSteps()[0] ?? 0);
+  }
+
+  /**
+   * The backend's field errors, shown like the form's own: on the step of
+   * the first one, at the fields and in the summary. Errors without a
+   * field the form knows stay on the review page, in the summary.
+   */
+  private showServerErrors(errors: readonly FieldError[]): void {
+    const form = this.value;
+    if (!form) return;
+    const top = (path: string) => path.split(/[.[]/)[0] ?? '';
+    const stepOf = (path: string) => form.steps.findIndex((s, i) => this.visibleSteps().includes(i) && s.fields.some((f) => 'name' in f && f.name === top(path)));
+    const first = errors.map((e) => stepOf(e.field)).find((s) => s >= 0);
+    if (first === undefined) {
+      this.resultView = 'review';
+      this.view = 'review';
+      this.showErrors(errors, []);
+      this.pendingFocus = { to: 'summary' };
+      return;
+    }
+    this.returnToReview = true;
+    this.resultView = 'step';
+    this.goStep(first, { to: 'summary' });
+    this.showErrors(errors.filter((e) => stepOf(e.field) === first || stepOf(e.field) < 0), []);
   }
 
   // ---- Rendering -----------------------------------------------------------
@@ -543,6 +614,13 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     const validator = this.validator;
     if (!validator) return html``;
     const steps = validator.visibleSteps(this.answers);
+    if (this.view === 'receipt' && this.submission.receipt) {
+      return html`<div class="permit-form">
+        ${this.submission.renderReceipt(form, this.headingLevel)}
+        ${this.renderHelp(form)}
+        <div class="visually-hidden" role="status">${this.announcement}</div>
+      </div>`;
+    }
     const review = this.view !== 'step';
     const step = form.steps[this.stepIndex];
     const position = steps.indexOf(this.stepIndex);
@@ -555,6 +633,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange}>
         ${review ? this.renderReviewPage(form) : step ? this.renderStep(form, step) : nothing}
       </form>
+      ${this.submission.renderDraftNote()}
       ${this.renderHelp(form)}
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </div>`;
@@ -563,6 +642,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private renderStep(form: FormDocument, step: FormDocument['steps'][number]): TemplateResult {
     const first = this.visibleSteps()[0] === this.stepIndex;
     return html`${heading(this.headingLevel, text(step.heading, this.locale), 'step-heading', 'step-heading', true)}
+      ${first ? this.submission.renderDraftOffer(this.headingLevel) : nothing}
       ${first && form.description !== undefined ? html`<p class="lead">${text(form.description, this.locale)}</p>` : nothing}
       ${first && form.serviceLevel ? this.renderServiceLevel(form) : nothing}
       ${step.description !== undefined ? html`<p class="step-description">${text(step.description, this.locale)}</p>` : nothing}
@@ -595,7 +675,10 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       ${renderReview(ctx)}
       ${this.view === 'handed-over' ? html`<p class="status-message" role="status">${this.t('ui.submitted')}</p>` : nothing}
       ${this.view === 'not-connected' ? html`<p class="status-message problem" role="alert">${this.t('ui.notConnected')}</p>` : nothing}
-      ${this.view === 'handed-over' ? nothing : html`<div class="actions"><button type="submit" class="button primary" part="button">${this.t('ui.submit')}</button></div>`}`;
+      ${this.submission.renderStatus()}
+      ${this.view === 'handed-over' || this.view === 'outbox' || this.view === 'failed' || this.submission.phase === 'sending'
+        ? nothing
+        : html`<div class="actions"><button type="submit" class="button primary" part="button">${this.t('ui.submit')}</button></div>`}`;
   }
 
   private renderSummary(): TemplateResult | typeof nothing {

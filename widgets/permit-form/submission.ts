@@ -1,0 +1,336 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { FormDocument } from '../../src/form/format.js';
+import type { FieldError } from '../../src/form/validate.js';
+import type { Params } from '../../src/i18n.js';
+import { LoketSubmittedEvent } from '../../src/submit/events.js';
+import { createSubmitter, type Outcome, type Receipt, type SubmitHook, type Submitter, type UploadProgress } from '../../src/submit/index.js';
+import { submitMsg, type SubmitMessageKey } from '../../src/submit/messages.js';
+import { deleteDraft, draftsEnabled, loadDraft, saveDraft, type Draft } from '../../src/submit/store.js';
+import { text, type Locale } from '../../src/text.js';
+
+// Everything of sending that the permit form shows: progress, the outbox,
+// honest failures with "Coba lagi", server field errors, the receipt, and
+// drafts. The element keeps its answers; this controller moves them.
+
+/** What the element lends the controller. */
+export interface SubmissionAccess {
+  locale(): Locale;
+  /** The element's `action` attribute. */
+  action(): string | undefined;
+  /** The element's `submitHook` property. */
+  submitHook(): SubmitHook | undefined;
+  /** The answers as the element holds them (for drafts). */
+  currentAnswers(): Readonly<Record<string, unknown>>;
+  /** Replaces the answers (a restored draft). */
+  restoreAnswers(answers: Record<string, unknown>): void;
+  /** Shows the backend's field errors at the fields and in the error summary. */
+  showServerErrors(errors: readonly FieldError[]): void;
+  /** Shows the receipt, the outbox or a failure on the review page. */
+  showResult(view: 'receipt' | 'outbox' | 'failed'): void;
+  /** Announces a message politely. */
+  announce(message: string): void;
+}
+
+type Phase = 'idle' | 'sending' | 'queued' | 'failed' | 'delivered';
+
+const DRAFT_DELAY_MS = 800;
+
+/** The controller of sending for one `<loket-permit-form>`. */
+export class SubmissionController implements ReactiveController {
+  phase: Phase = 'idle';
+  progress?: UploadProgress;
+  failure?: Extract<Outcome, { kind: 'failed' }>;
+  receipt?: Receipt;
+  draftOffer?: Draft;
+  draftSavedUntil?: number;
+  private form?: FormDocument;
+  private submitter?: Submitter;
+  private retryIn?: number;
+  private lastAnnounced = -1;
+  private draftTimer?: ReturnType<typeof setTimeout>;
+  /** Drafts are not written until the citizen has answered the offer of an earlier one. */
+  private draftsOpen = false;
+  private changedEarly = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & EventTarget,
+    private readonly access: SubmissionAccess,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    addEventListener('online', this.onOnline);
+    document.addEventListener('visibilitychange', this.onVisible);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('online', this.onOnline);
+    document.removeEventListener('visibilitychange', this.onVisible);
+    clearTimeout(this.draftTimer);
+  }
+
+  private t(key: SubmitMessageKey, params?: Params): string {
+    return submitMsg(this.access.locale(), key, params);
+  }
+
+  private readonly onOnline = () => void this.flush();
+  private readonly onVisible = () => {
+    if (document.visibilityState === 'visible') void this.flush();
+  };
+
+  /** A new document: a new submitter, the draft offer, and the outbox of the last visit. */
+  async setForm(form: FormDocument): Promise<void> {
+    this.form = form;
+    this.phase = 'idle';
+    this.receipt = undefined;
+    this.failure = undefined;
+    this.draftOffer = undefined;
+    this.draftsOpen = false;
+    this.changedEarly = false;
+    this.submitter = createSubmitter({
+      form,
+      ...(this.access.action() ? { action: this.access.action() as string } : {}),
+      ...(this.access.submitHook() ? { hook: this.access.submitHook() as SubmitHook } : {}),
+      onProgress: (p) => this.onProgress(p),
+      onStatus: (s) => {
+        if (s.state === 'waiting') {
+          this.retryIn = Math.ceil(s.delayMs / 1000);
+          this.access.announce(this.t('submit.retrying', { seconds: this.retryIn }));
+        } else if (s.state === 'sending') this.retryIn = undefined;
+        this.host.requestUpdate();
+      },
+    });
+    const [draft, pending] = await Promise.all([loadDraft(form), this.submitter.pending()]);
+    if (this.form !== form) return;
+    if (pending.some((e) => e.state === 'waiting')) {
+      this.phase = 'queued';
+      this.access.showResult('outbox');
+      void this.flush();
+    } else if (draft && Object.keys(draft.answers).length > 0) {
+      this.draftOffer = draft;
+    } else {
+      this.draftsOpen = true;
+      // Typed before the device answered: save that too.
+      if (this.changedEarly) this.answersChanged();
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Call after every change of an answer: saves a draft a moment after typing stops. */
+  answersChanged(): void {
+    const form = this.form;
+    if (!this.draftsOpen) this.changedEarly = true;
+    if (!form || !this.draftsOpen || !draftsEnabled(form) || this.phase === 'delivered') return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => {
+      void saveDraft(form, this.access.currentAnswers()).then((saved) => {
+        if (saved) this.draftSavedUntil = Date.now() + (form.draft?.keepDays ?? 7) * 86_400_000;
+        this.host.requestUpdate();
+      });
+    }, DRAFT_DELAY_MS);
+  }
+
+  private resume(): void {
+    const draft = this.draftOffer;
+    this.draftOffer = undefined;
+    this.draftsOpen = true;
+    if (draft) {
+      this.draftSavedUntil = draft.expiresAt;
+      this.access.restoreAnswers(draft.answers);
+      this.access.announce(this.t('draft.restored'));
+    }
+    this.host.requestUpdate();
+  }
+
+  private async forget(): Promise<void> {
+    clearTimeout(this.draftTimer);
+    this.draftOffer = undefined;
+    this.draftSavedUntil = undefined;
+    this.draftsOpen = true;
+    if (this.form) await deleteDraft(this.form.id);
+    this.access.announce(this.t('draft.deleted'));
+    this.host.requestUpdate();
+  }
+
+  private onProgress(p: UploadProgress): void {
+    this.progress = p;
+    const percent = p.total > 0 ? Math.floor((p.loaded / p.total) * 100) : 0;
+    // Announce in quarters: every percent would drown a screen reader.
+    const quarter = Math.floor(percent / 25);
+    if (quarter !== this.lastAnnounced) {
+      this.lastAnnounced = quarter;
+      this.access.announce(this.t('submit.progress', { percent }));
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Sends the final answers; resolves when the element should show the outcome. */
+  async submit(answers: Readonly<Record<string, unknown>>, locale: Locale): Promise<void> {
+    if (!this.submitter || this.phase === 'sending') return;
+    clearTimeout(this.draftTimer);
+    await this.handle(() => (this.submitter as Submitter).submit(answers, locale));
+  }
+
+  /** No backend, no hook: the honest failure, without trying anything. */
+  notConnected(): 'failed' {
+    this.phase = 'failed';
+    this.failure = { kind: 'failed', reason: 'missing-endpoint', retryable: false, kept: false };
+    this.host.requestUpdate();
+    return 'failed';
+  }
+
+  private async retry(): Promise<void> {
+    if (!this.submitter || this.phase === 'sending') return;
+    await this.handle(async () => (await (this.submitter as Submitter).retry()) ?? (await this.pendingOutcome()));
+  }
+
+  private async pendingOutcome(): Promise<Outcome> {
+    return { kind: 'failed', reason: 'network', retryable: true, kept: false };
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.submitter || this.phase === 'sending' || this.phase === 'delivered') return;
+    const results = await this.submitter.flush();
+    const delivered = results.find((r) => r.kind === 'delivered');
+    if (delivered) await this.apply(delivered);
+    else if (this.phase === 'queued' && (await this.submitter.pending()).length === 0) this.phase = 'idle';
+    this.host.requestUpdate();
+  }
+
+  private async handle(run: () => Promise<Outcome>): Promise<void> {
+    this.phase = 'sending';
+    this.failure = undefined;
+    this.progress = undefined;
+    this.lastAnnounced = -1;
+    this.access.announce(this.t('submit.sending'));
+    this.host.requestUpdate();
+    await this.apply(await run());
+  }
+
+  private async apply(outcome: Outcome): Promise<void> {
+    this.retryIn = undefined;
+    switch (outcome.kind) {
+      case 'delivered':
+        this.phase = 'delivered';
+        this.receipt = outcome.receipt;
+        this.draftsOpen = false;
+        clearTimeout(this.draftTimer);
+        if (this.form) await deleteDraft(this.form.id);
+        this.draftSavedUntil = undefined;
+        this.access.showResult('receipt');
+        this.host.dispatchEvent(new LoketSubmittedEvent(outcome.receipt));
+        break;
+      case 'invalid':
+        this.phase = 'idle';
+        this.access.showServerErrors(outcome.errors);
+        break;
+      case 'queued':
+        this.phase = 'queued';
+        this.access.showResult('outbox');
+        this.access.announce(this.t('submit.queued'));
+        break;
+      case 'failed':
+        this.phase = 'failed';
+        this.failure = outcome;
+        this.access.showResult('failed');
+        break;
+    }
+    this.host.requestUpdate();
+  }
+
+  // ---- Rendering -----------------------------------------------------------
+
+  /** The offer of an earlier draft, above the first step. */
+  renderDraftOffer(headingLevel: number): TemplateResult | typeof nothing {
+    const draft = this.draftOffer;
+    if (!draft) return nothing;
+    const date = new Intl.DateTimeFormat(this.access.locale() === 'id' ? 'id-ID' : 'en', { dateStyle: 'long', timeStyle: 'short' }).format(draft.savedAt);
+    const level = Math.min(6, Math.max(1, headingLevel + 1));
+    return html`<section class="draft-offer" part="draft-offer" aria-labelledby="draft-offer-title">
+      <div role="heading" aria-level=${level} id="draft-offer-title" class="draft-offer-title">${this.t('draft.offer')}</div>
+      <p>${this.t('draft.offerDetail', { date })}</p>
+      <div class="draft-actions">
+        <button type="button" class="button primary" part="button" @click=${() => this.resume()}>${this.t('draft.resume')}</button>
+        <button type="button" class="button" part="button" @click=${() => void this.forget()}>${this.t('draft.delete')}</button>
+      </div>
+    </section>`;
+  }
+
+  /** The line saying a draft is kept, with the delete control. */
+  renderDraftNote(): TemplateResult | typeof nothing {
+    if (this.draftSavedUntil === undefined || this.draftOffer || !this.form) return nothing;
+    const date = new Intl.DateTimeFormat(this.access.locale() === 'id' ? 'id-ID' : 'en', { dateStyle: 'long' }).format(this.draftSavedUntil);
+    const hasSensitive = !this.form.draft?.storeSensitive && this.form.steps.some((s) => s.fields.some((f) => 'sensitive' in f && f.sensitive));
+    return html`<p class="draft-note muted" part="draft-note">
+      ${this.t('draft.saved', { date, sensitive: hasSensitive ? this.t('draft.savedSensitive') : '' })}
+      <button type="button" class="link-button" @click=${() => void this.forget()}>${this.t('draft.delete')}</button>
+    </p>`;
+  }
+
+  /** Sending, retrying, progress per file, the outbox and failures: on the review page. */
+  renderStatus(): TemplateResult | typeof nothing {
+    const files = this.progress?.files ?? [];
+    if (this.phase === 'sending') {
+      return html`<div class="submit-status" part="submit-status">
+        <p class="status-message">${this.retryIn !== undefined ? this.t('submit.retrying', { seconds: this.retryIn }) : this.t('submit.sending')}</p>
+        ${files.length
+          ? html`<ul class="upload-list" part="upload-list">
+              ${files.map((f) => {
+                const percent = f.total > 0 ? Math.floor((f.loaded / f.total) * 100) : 0;
+                return html`<li>
+                  <span class="upload-name">${this.t('submit.fileProgress', { name: f.name, percent })}</span>
+                  <progress max="100" .value=${percent} aria-label=${f.name}></progress>
+                </li>`;
+              })}
+            </ul>`
+          : nothing}
+      </div>`;
+    }
+    if (this.phase === 'queued') {
+      return html`<div class="submit-status outbox" part="submit-status">
+        <p class="status-message"><strong>${this.t('submit.queued')}</strong></p>
+        <p>${this.t('submit.queuedDetail')}</p>
+        <div class="actions"><button type="button" class="button" part="button retry-button" @click=${() => void this.retry()}>${this.t('submit.retry')}</button></div>
+      </div>`;
+    }
+    if (this.phase === 'failed' && this.failure) {
+      const f = this.failure;
+      return html`<div class="submit-status status-message problem" part="submit-status" role="alert">
+        <p class="status-title"><strong>${this.t('submit.failedTitle')}</strong></p>
+        <p>${this.t(`submit.failed.${f.reason}`, { status: f.status ?? '' })}</p>
+        ${f.retryable && !f.kept && f.reason === 'network' ? html`<p>${this.t('submit.filesCannotWait')}</p>` : nothing}
+        <p>${this.t('submit.help')}</p>
+        ${f.reason === 'missing-endpoint' ? nothing : html`<div class="actions"><button type="button" class="button primary" part="button retry-button" @click=${() => void this.retry()}>${this.t('submit.retry')}</button></div>`}
+      </div>`;
+    }
+    return nothing;
+  }
+
+  /** The confirmation page: number, next steps, service level; printable. */
+  renderReceipt(form: FormDocument, headingLevel: number): TemplateResult {
+    const receipt = this.receipt as Receipt;
+    const locale = this.access.locale();
+    const level = form.serviceLevel;
+    const date = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(receipt.submittedAt));
+    const h = Math.min(6, Math.max(1, headingLevel));
+    return html`<section class="receipt" part="receipt" aria-labelledby="receipt-title">
+      <div class="receipt-panel" part="receipt-panel">
+        <div role="heading" aria-level=${h} id="receipt-title" class="step-heading receipt-title" tabindex="-1">${this.t('receipt.title')}</div>
+        <p class="receipt-label">${this.t('receipt.number')}</p>
+        <p class="receipt-number" part="receipt-number"><strong>${receipt.trackingNumber}</strong></p>
+      </div>
+      <p>${this.t('receipt.keep')}</p>
+      <p class="muted">${text(form.title, locale)} · ${this.t('receipt.submittedAt', { date })}</p>
+      ${form.receipt?.nextSteps !== undefined || level?.duration !== undefined || level?.fee !== undefined
+        ? html`<div role="heading" aria-level=${Math.min(6, h + 1)} class="receipt-subtitle">${this.t('receipt.nextSteps')}</div>
+            ${form.receipt?.nextSteps !== undefined ? html`<p>${text(form.receipt.nextSteps, locale)}</p>` : nothing}
+            <ul>
+              ${level?.duration !== undefined ? html`<li>${this.t('receipt.duration', { duration: text(level.duration, locale) })}</li>` : nothing}
+              ${level?.fee !== undefined ? html`<li>${this.t('receipt.fee', { fee: text(level.fee, locale) })}</li>` : nothing}
+            </ul>`
+        : nothing}
+      <div class="actions no-print"><button type="button" class="button" part="button print-button" @click=${() => print()}>${this.t('receipt.print')}</button></div>
+    </section>`;
+  }
+}
