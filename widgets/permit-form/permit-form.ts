@@ -16,7 +16,7 @@ import { groupItems, idOf, keyOf, parsePath, readAnswer, writeAnswer } from './a
 import { heading, renderFields, type FieldContext } from './fields.js';
 import { permitFormStyles } from './permit-form.styles.js';
 import { renderReview } from './review.js';
-import { SubmissionController } from './submission.js';
+import type { SubmissionController } from './submission.js';
 import { submissionStyles } from './submission.styles.js';
 import type { SubmitHook } from '../../src/submit/index.js';
 
@@ -105,24 +105,45 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   /** Custom delivery: `async (payload, files) => ({ trackingNumber })`, instead of HTTP. */
   @property({ attribute: false }) submitHook?: SubmitHook;
 
-  /** Sending, drafts, the outbox and the receipt (widgets/permit-form/submission.ts). */
-  private readonly submission = new SubmissionController(this, {
-    locale: () => this.locale,
-    action: () => this.action,
-    submitHook: () => this.submitHook,
-    currentAnswers: () => this.answers,
-    restoreAnswers: (answers) => this.restoreAnswers(answers),
-    showServerErrors: (errors) => this.showServerErrors(errors),
-    showResult: (view) => {
-      this.resultView = view;
-      this.view = view;
-      if (view === 'receipt') this.pendingFocus = { to: 'heading' };
-    },
-    announce: (message) => {
-      this.announcement = '';
-      void this.updateComplete.then(() => (this.announcement = message));
-    },
-  });
+  /**
+   * Sending, drafts, the outbox and the receipt (widgets/permit-form/submission.ts).
+   * Its code (a third of the form's) is fetched once the first step is on
+   * screen, so a citizen on 3G sees the questions sooner.
+   */
+  private submission?: SubmissionController;
+  private submissionLoad?: Promise<SubmissionController>;
+
+  private loadSubmission(): Promise<SubmissionController> {
+    this.submissionLoad ??= import('./submission.js').then(({ SubmissionController }) => {
+      const controller = new SubmissionController(this, {
+        locale: () => this.locale,
+        action: () => this.action,
+        submitHook: () => this.submitHook,
+        currentAnswers: () => this.answers,
+        restoreAnswers: (answers) => this.restoreAnswers(answers),
+        showServerErrors: (errors) => this.showServerErrors(errors),
+        showResult: (view) => {
+          this.resultView = view;
+          this.view = view;
+          if (view === 'receipt') this.pendingFocus = { to: 'heading' };
+        },
+        announce: (message) => {
+          this.announcement = '';
+          void this.updateComplete.then(() => (this.announcement = message));
+        },
+      });
+      this.submission = controller;
+      if (this.value) {
+        void controller.setForm(this.value);
+        // Answers typed while the code was arriving are saved as a draft too.
+        if (Object.keys(this.answers).length) controller.answersChanged();
+      }
+      this.requestUpdate();
+      return controller;
+    });
+    return this.submissionLoad;
+  }
+
   private resultView: View = 'review';
 
   @state() private stepIndex = 0;
@@ -189,7 +210,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.view = 'step';
     this.returnToReview = false;
     this.generation++;
-    void this.submission.setForm(form);
+    if (this.submission) void this.submission.setForm(form);
+    else void this.updateComplete.then(() => this.loadSubmission());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -284,7 +306,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private changed(path: string): void {
     const validator = this.validator;
     if (!validator) return;
-    this.submission.answersChanged();
+    this.submission?.answersChanged();
     const key = keyOf(path);
     let render = false;
     if (this.errors.has(path) || this.warnings.has(path)) {
@@ -549,8 +571,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   protected async deliver(detail: LoketSubmitDetail): Promise<View> {
     this.resultView = 'review';
     // Said at once, without touching the network or the device.
-    if (!this.action && !this.submitHook && !this.value?.submit?.endpoint) return this.submission.notConnected();
-    await this.submission.submit(detail.answers, detail.locale);
+    const submission = await this.loadSubmission();
+    if (!this.action && !this.submitHook && !this.value?.submit?.endpoint) return submission.notConnected();
+    await submission.submit(detail.answers, detail.locale);
     return this.resultView;
   }
 
@@ -614,7 +637,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     const validator = this.validator;
     if (!validator) return html``;
     const steps = validator.visibleSteps(this.answers);
-    if (this.view === 'receipt' && this.submission.receipt) {
+    if (this.view === 'receipt' && this.submission?.receipt) {
       return html`<div class="permit-form">
         ${this.submission.renderReceipt(form, this.headingLevel)}
         ${this.renderHelp(form)}
@@ -633,7 +656,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange}>
         ${review ? this.renderReviewPage(form) : step ? this.renderStep(form, step) : nothing}
       </form>
-      ${this.submission.renderDraftNote()}
+      ${this.submission?.renderDraftNote() ?? nothing}
       ${this.renderHelp(form)}
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </div>`;
@@ -642,7 +665,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private renderStep(form: FormDocument, step: FormDocument['steps'][number]): TemplateResult {
     const first = this.visibleSteps()[0] === this.stepIndex;
     return html`${heading(this.headingLevel, text(step.heading, this.locale), 'step-heading', 'step-heading', true)}
-      ${first ? this.submission.renderDraftOffer(this.headingLevel) : nothing}
+      ${first ? (this.submission?.renderDraftOffer(this.headingLevel) ?? nothing) : nothing}
       ${first && form.description !== undefined ? html`<p class="lead">${text(form.description, this.locale)}</p>` : nothing}
       ${first && form.serviceLevel ? this.renderServiceLevel(form) : nothing}
       ${step.description !== undefined ? html`<p class="step-description">${text(step.description, this.locale)}</p>` : nothing}
@@ -675,8 +698,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       ${renderReview(ctx)}
       ${this.view === 'handed-over' ? html`<p class="status-message" role="status">${this.t('ui.submitted')}</p>` : nothing}
       ${this.view === 'not-connected' ? html`<p class="status-message problem" role="alert">${this.t('ui.notConnected')}</p>` : nothing}
-      ${this.submission.renderStatus()}
-      ${this.view === 'handed-over' || this.view === 'outbox' || this.view === 'failed' || this.submission.phase === 'sending'
+      ${this.submission?.renderStatus() ?? nothing}
+      ${this.view === 'handed-over' || this.view === 'outbox' || this.view === 'failed' || this.submission?.phase === 'sending'
         ? nothing
         : html`<div class="actions"><button type="submit" class="button primary" part="button">${this.t('ui.submit')}</button></div>`}`;
   }
