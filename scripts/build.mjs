@@ -4,6 +4,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { bin } from './run.mjs';
 import { writeManifest } from './manifest.mjs';
 import { writeSchemas } from './schemas.mjs';
+import { writeSri } from './sri.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const staging = `.build-${process.pid}`;
@@ -13,6 +14,7 @@ try {
   bin('rollup', ['-c', 'rollup.config.mjs', '--silent'], { cwd: root, env: { ...process.env, LOKET_DIST: staging } });
   await writeSchemas(`${root}${staging}`);
   writeManifest(`${root}${staging}`);
+  writeSri(`${root}${staging}`);
   rmSync(`${root}dist.old-${process.pid}`, { recursive: true, force: true });
   try {
     renameSync(`${root}dist`, `${root}dist.old-${process.pid}`);
