@@ -11,8 +11,13 @@ export class LoketReadyEvent extends Event {
 
 /** What went wrong, for the host page's scripts and the browser console. */
 export interface LoketErrorDetail {
-  /** `invalid` for a document that fails the format; the other kinds come from loading. */
-  readonly kind: LoadFailure;
+  /**
+   * `invalid` for a document that fails the format, `submit` for an
+   * application that could not be sent; the other kinds come from loading.
+   */
+  readonly kind: LoadFailure | 'submit';
+  /** For `submit`: `network`, `timeout`, `http`, `not-json`, `no-tracking-number`, `missing-endpoint` or `hook`. */
+  readonly reason?: string;
   /** The readable message shown in the widget. */
   readonly message: string;
   /** For `invalid`: every problem, each with its path. */

@@ -277,16 +277,23 @@ describe('<loket-permit-form> steps, conditions and review', () => {
     expect(shadowText(el)).to.contain('siti@example.org');
   });
 
-  it('tells the citizen honestly when no backend is connected, keeping the answers', async () => {
+  it('tells the citizen honestly when no backend is connected, keeping the answers, and tells the page why', async () => {
     const el = await mountForm(everyField());
     el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'tidak' }], permits: ['siup'], declaration: true };
     await el.updateComplete;
-    await press(el);
-    await press(el);
-    await press(el);
-    await el.updateComplete;
+    const failures: LoketErrorEvent['detail'][] = [];
+    el.addEventListener('loket-error', (e) => failures.push(e.detail));
+    const logged = await countConsoleErrors(async () => {
+      await press(el);
+      await press(el);
+      await press(el);
+      for (let i = 0; i < 100 && !q(el, '[role="alert"].status-message'); i++) await aTimeout(20);
+    });
     expect(q(el, '[role="alert"].status-message')!.textContent).to.contain('belum terhubung ke server kantor');
     expect(shadowText(el)).to.contain('Siti');
+    expect(failures).to.have.length(1);
+    expect(failures[0]).to.include({ kind: 'submit', reason: 'missing-endpoint' });
+    expect(logged).to.have.length(1);
   });
 });
 
@@ -332,6 +339,33 @@ describe('<loket-permit-form> repeatable groups and files', () => {
     expect([...root(el).querySelectorAll('.file-name')].map((n) => n.textContent)).to.deep.equal(['surat.docx', 'besar.jpg']);
     await press(el, '.file .link-button');
     expect([...root(el).querySelectorAll('.file-name')].map((n) => n.textContent)).to.deep.equal(['besar.jpg']);
+  });
+
+  it('shrinks a large camera photo as it is chosen, so it meets the size limit', async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 3000;
+    canvas.height = 2000;
+    const ctx = canvas.getContext('2d')!;
+    const noise = ctx.createImageData(3000, 2000);
+    for (let i = 0; i < noise.data.length; i++) noise.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+    ctx.putImageData(noise, 0, 0);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+    const photo = new File([blob], 'ktp-kamera.png', { type: 'image/png' });
+    expect(photo.size).to.be.greaterThan(2 * 1024 * 1024);
+    const el = await mountForm(everyField());
+    el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'tidak' }], permits: ['sipi'], declaration: true };
+    await el.updateComplete;
+    await press(el);
+    const input = q<HTMLInputElement>(el, '#f-photos')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(photo);
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    for (let i = 0; i < 100 && !q(el, '.file-name'); i++) await aTimeout(50);
+    expect(q(el, '.file-name')!.textContent).to.equal('ktp-kamera.jpg');
+    await press(el);
+    expect(summaryMessages(el)).to.deep.equal([]);
+    expect(heading(el)).to.equal('Periksa jawaban Anda');
   });
 
   it('keeps repeatable groups within a 320 px screen', async () => {

@@ -42,6 +42,7 @@ export const formUiMsg = defineMessages(
     'ui.removeFile': 'Hapus {name}',
     'ui.fileRemoved': 'Berkas {name} dihapus.',
     'ui.filesChosen': { other: '{count} berkas dipilih' },
+    'ui.preparingPhotos': 'Menyiapkan foto…',
     'ui.help': 'Butuh bantuan?',
     'ui.helpPhone': 'Telepon',
     'ui.helpWhatsapp': 'WhatsApp',
@@ -50,7 +51,6 @@ export const formUiMsg = defineMessages(
     'ui.fee': 'Biaya: {fee}',
     'ui.notice': 'Penting:',
     'ui.submitted': 'Jawaban Anda sudah diserahkan untuk dikirim.',
-    'ui.notConnected': 'Formulir ini belum terhubung ke server kantor, sehingga permohonan belum terkirim. Jawaban Anda tetap tersimpan di halaman ini. Silakan hubungi kantor melalui kontak bantuan di bawah.',
     'ui.fixFirst': 'Ada jawaban yang perlu diperbaiki sebelum permohonan dapat dikirim.',
   },
   {
@@ -89,6 +89,7 @@ export const formUiMsg = defineMessages(
     'ui.removeFile': 'Remove {name}',
     'ui.fileRemoved': 'File {name} removed.',
     'ui.filesChosen': { one: '1 file chosen', other: '{count} files chosen' },
+    'ui.preparingPhotos': 'Preparing photos…',
     'ui.help': 'Need help?',
     'ui.helpPhone': 'Phone',
     'ui.helpWhatsapp': 'WhatsApp',
@@ -97,7 +98,6 @@ export const formUiMsg = defineMessages(
     'ui.fee': 'Fee: {fee}',
     'ui.notice': 'Important:',
     'ui.submitted': 'Your answers have been handed over for sending.',
-    'ui.notConnected': 'This form is not connected to the office’s server yet, so the application has not been sent. Your answers are still on this page. Please contact the office using the help details below.',
     'ui.fixFirst': 'Some answers need fixing before the application can be sent.',
   },
 );

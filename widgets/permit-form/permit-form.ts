@@ -4,7 +4,7 @@ import { referencedFields } from '../../src/condition.js';
 import { defineElement } from '../../src/define.js';
 import { LoketStepEvent, LoketSubmitEvent, type LoketSubmitDetail } from '../../src/events.js';
 import { dateOf, filesOf } from '../../src/form/answers.js';
-import { parseForm, type FormDocument, type GroupField } from '../../src/form/format.js';
+import { parseForm, type Field, type FormDocument, type GroupField, type ItemField } from '../../src/form/format.js';
 import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
 import { createValidator, type FieldError, type Validator } from '../../src/form/validate.js';
 import type { Params } from '../../src/i18n.js';
@@ -20,7 +20,7 @@ import type { SubmissionController } from './submission.js';
 import { submissionStyles } from './submission.styles.js';
 import type { SubmitHook } from '../../src/submit/index.js';
 
-type View = 'step' | 'review' | 'handed-over' | 'not-connected' | 'receipt' | 'outbox' | 'failed';
+type View = 'step' | 'review' | 'handed-over' | 'receipt' | 'outbox' | 'failed';
 type Focus = { readonly to: 'heading' } | { readonly to: 'summary' } | { readonly to: 'field'; readonly path: string; readonly part?: string } | { readonly to: 'none' };
 
 /** Field types whose answers may come from the page's URL (the checklist hand-off): choices only, never free text. */
@@ -348,20 +348,41 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.changed(path);
   };
 
-  private readonly onChange = (event: Event): void => {
+  private readonly onChange = async (event: Event): Promise<void> => {
     const target = event.target as HTMLInputElement;
     const path = target.dataset.path;
     if (!path || target.type !== 'file' || !target.files) return;
-    const chosen = [...target.files];
-    const existing = filesOf(readAnswer(this.answers, path)) as File[];
-    writeAnswer(this.answers, path, target.multiple ? [...existing, ...chosen] : chosen.slice(0, 1));
+    let chosen = [...target.files];
     // Let the citizen pick the same file again after removing it.
     target.value = '';
+    const field = this.fieldAt(path);
+    if (field?.type === 'file' && field.image) {
+      // Shrink camera photos as they are chosen, so a 4 MB photo of a KTP meets
+      // a 2 MB limit instead of being refused; PDFs and small files stay as they are.
+      this.say('ui.preparingPhotos');
+      const { downscaleImage } = await import('../../src/submit/downscale.js');
+      chosen = await Promise.all(chosen.map((file) => downscaleImage(file, field)));
+    }
+    const existing = filesOf(readAnswer(this.answers, path)) as File[];
+    writeAnswer(this.answers, path, target.multiple ? [...existing, ...chosen] : chosen.slice(0, 1));
     this.say('ui.filesChosen', { count: chosen.length });
     this.touch(path);
     this.changed(path);
     this.requestUpdate();
   };
+
+  /** The document's definition of the question at a path (`ktp`, `vessels[1].photo`). */
+  private fieldAt(path: string): Field | ItemField | undefined {
+    const p = parsePath(path);
+    if (!p) return undefined;
+    for (const step of this.value?.steps ?? []) {
+      const top = step.fields.find((f) => 'name' in f && f.name === p.name);
+      if (!top) continue;
+      if (p.child === undefined) return top;
+      return top.type === 'group' ? top.fields.find((f) => 'name' in f && f.name === p.child) : undefined;
+    }
+    return undefined;
+  }
 
   private removeFile(path: string, index: number): void {
     const files = [...filesOf(readAnswer(this.answers, path))];
@@ -697,7 +718,6 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       <p class="lead">${this.t('ui.reviewIntro')}</p>
       ${renderReview(ctx)}
       ${this.view === 'handed-over' ? html`<p class="status-message" role="status">${this.t('ui.submitted')}</p>` : nothing}
-      ${this.view === 'not-connected' ? html`<p class="status-message problem" role="alert">${this.t('ui.notConnected')}</p>` : nothing}
       ${this.submission?.renderStatus() ?? nothing}
       ${this.view === 'handed-over' || this.view === 'outbox' || this.view === 'failed' || this.submission?.phase === 'sending'
         ? nothing

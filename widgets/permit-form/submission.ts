@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { FormDocument } from '../../src/form/format.js';
 import type { FieldError } from '../../src/form/validate.js';
 import type { Params } from '../../src/i18n.js';
+import { LoketErrorEvent } from '../../src/events.js';
 import { LoketSubmittedEvent } from '../../src/submit/events.js';
 import { createSubmitter, type Outcome, type Receipt, type SubmitHook, type Submitter, type UploadProgress } from '../../src/submit/index.js';
 import { submitMsg, type SubmitMessageKey } from '../../src/submit/messages.js';
@@ -176,6 +177,7 @@ export class SubmissionController implements ReactiveController {
   notConnected(): 'failed' {
     this.phase = 'failed';
     this.failure = { kind: 'failed', reason: 'missing-endpoint', retryable: false, kept: false };
+    this.reportFailure(this.failure);
     this.host.requestUpdate();
     return 'failed';
   }
@@ -234,9 +236,19 @@ export class SubmissionController implements ReactiveController {
         this.phase = 'failed';
         this.failure = outcome;
         this.access.showResult('failed');
+        this.reportFailure(outcome);
         break;
     }
     this.host.requestUpdate();
+  }
+
+  /** Tells the host page's scripts what went wrong, in the same event a broken document fires. */
+  private reportFailure(outcome: Extract<Outcome, { kind: 'failed' }>): void {
+    const message = this.t(`submit.failed.${outcome.reason}`, { status: outcome.status ?? '' });
+    console.error(`[loket] <loket-permit-form>: ${message}${outcome.detail ? `\n  ${outcome.detail}` : ''}`);
+    this.host.dispatchEvent(
+      new LoketErrorEvent({ kind: 'submit', reason: outcome.reason, message, problems: [], status: outcome.status, stale: false }),
+    );
   }
 
   // ---- Rendering -----------------------------------------------------------
