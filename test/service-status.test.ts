@@ -51,6 +51,8 @@ describe('<loket-service-status> behaviour', () => {
     const probe = mount<LoketServiceStatus>(inline(office(), 'now="2020-09-14T09:00"'));
     await probe.next('loket-ready');
     expect(shadowText(probe.el)).to.contain('Buka sekarang · tutup pukul 15.30 WITA');
+    expect(probe.el.matches(':state(open)')).to.equal(true);
+    expect(probe.el.matches(':state(closed)')).to.equal(false);
   });
 
   it('says when a closed office opens again, with the weekday and the zone', async () => {
@@ -243,6 +245,7 @@ describe('<loket-service-status> with bad input', () => {
       const el = probe.el;
       expect(errorDetail(failed).kind).to.equal(c.kind);
       expect(errorDetail(failed).stale).to.equal(false);
+      expect(el.matches(':state(error)'), ':state(error)').to.equal(true);
       expect(logged, 'console.error calls').to.have.length(1);
       expect(thrown).to.have.length(0);
       const box = panel(el)!;

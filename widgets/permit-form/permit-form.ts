@@ -164,17 +164,6 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private pendingFocus: Focus = { to: 'none' };
   private pushedHistory = false;
   private submitting = false;
-  private internals?: ElementInternals;
-
-  constructor() {
-    super();
-    try {
-      this.internals = this.attachInternals();
-    } catch {
-      // Custom states are a styling nicety.
-    }
-  }
-
   protected override parse(json: unknown, locale: Locale): ParseResult<FormDocument> {
     return parseForm(json, locale);
   }
@@ -220,20 +209,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       this.applyPrefill(this.value);
       this.generation++;
     }
-    const states = this.internals?.states;
-    if (states) {
-      const set = (name: string, on: boolean) => {
-        try {
-          if (on) states.add(name);
-          else states.delete(name);
-        } catch {
-          // Older engines only accept `--name`.
-        }
-      };
-      set('review', this.view === 'review');
-      set('invalid', this.summary.length > 0);
-      set('error', this.value === undefined && this.failure !== undefined);
-    }
+    this.setStates({ review: this.view === 'review', invalid: this.summary.length > 0 });
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -94,17 +94,6 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
 
   private loadedKey?: string;
   private announceTimer?: ReturnType<typeof setTimeout>;
-  private internals?: ElementInternals;
-
-  constructor() {
-    super();
-    try {
-      this.internals = this.attachInternals();
-    } catch {
-      // Older engines: custom states are a styling nicety, not a requirement.
-    }
-  }
-
   protected override parse(json: unknown, locale: Locale): ParseResult<ChecklistDocument> {
     return parseChecklist(json, locale);
   }
@@ -149,7 +138,6 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
     this.setStates({
       complete: !!progress && progress.total > 0 && progress.ready === progress.total && answered,
       answered: !!doc && answered,
-      error: this.value === undefined && this.failure !== undefined,
     });
   }
 
@@ -159,19 +147,6 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
     const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
     super.update(changed);
     if (active && !active.isConnected) this.renderRoot.querySelector<HTMLElement>('#progress')?.focus();
-  }
-
-  private setStates(flags: Record<string, boolean>): void {
-    const states = this.internals?.states;
-    if (!states) return;
-    for (const [name, on] of Object.entries(flags)) {
-      try {
-        if (on) states.add(name);
-        else states.delete(name);
-      } catch {
-        // Chromium before 125 only accepted `--name`; styling is optional.
-      }
-    }
   }
 
   private t(key: ChecklistMessageKey, params?: Params): string {

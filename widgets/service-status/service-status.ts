@@ -109,17 +109,6 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
   /** The document evaluated at the time of this update. */
   private status?: StatusNow;
   private evaluatedAt = 0;
-  private internals?: ElementInternals;
-
-  constructor() {
-    super();
-    try {
-      this.internals = this.attachInternals();
-    } catch {
-      // Older engines: custom states are a styling nicety, not a requirement.
-    }
-  }
-
   protected override parse(json: unknown, locale: Locale): ParseResult<StatusDocument> {
     return parseStatus(json, locale);
   }
@@ -189,7 +178,8 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
       this.announcement = this.staleText();
       this.scheduleRefresh();
     }
-    this.setStates(this.status?.counter.open);
+    const open = this.status?.counter.open;
+    this.setStates({ open: open === true, closed: open === false, stale: this.failure?.stale === true });
   }
 
   private instant(doc: StatusDocument): number {
@@ -202,23 +192,6 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
     if (this.now || !this.isConnected) return;
     const wait = Math.min(Math.max(status.nextChange - now, 0) + 250, MAX_TICK_MS);
     this.clockTimer = setTimeout(() => this.requestUpdate(), wait);
-  }
-
-  private setStates(open: boolean | undefined): void {
-    const states = this.internals?.states;
-    if (!states) return;
-    const set = (name: string, on: boolean) => {
-      try {
-        if (on) states.add(name);
-        else states.delete(name);
-      } catch {
-        // Chromium before 125 only accepted `--name`; styling is optional.
-      }
-    };
-    set('open', open === true);
-    set('closed', open === false);
-    set('stale', this.failure?.stale === true);
-    set('error', this.value === undefined && this.failure !== undefined);
   }
 
   private staleText(): string {

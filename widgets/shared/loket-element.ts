@@ -66,6 +66,36 @@ export abstract class LoketElement<T> extends LitElement {
   private loads?: AbortController;
   private pendingReady = false;
 
+  private readonly internals?: ElementInternals;
+
+  constructor() {
+    super();
+    try {
+      this.internals = this.attachInternals();
+    } catch {
+      // Older engines: custom states are a styling nicety, not a requirement.
+    }
+  }
+
+  /**
+   * Sets the element's custom states (`:state(open)`), plus `error` whenever
+   * no document can be shown. Never throws: Chromium before 125 only accepted
+   * `--name`, and styling is optional.
+   */
+  protected setStates(flags: Readonly<Record<string, boolean>>): void {
+    const states = this.internals?.states;
+    if (!states) return;
+    const all = { ...flags, error: this.value === undefined && this.failure !== undefined };
+    for (const [name, on] of Object.entries(all)) {
+      try {
+        if (on) states.add(name);
+        else states.delete(name);
+      } catch {
+        // See above.
+      }
+    }
+  }
+
   /** Parses a document into the widget's typed configuration, reporting problems by path. */
   protected abstract parse(json: unknown, locale: Locale): ParseResult<T>;
 
