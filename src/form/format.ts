@@ -3,8 +3,8 @@ import { Condition, Scalar } from '../condition.js';
 import { isMobile, normalizePhone, serviceNumber } from '../phone.js';
 import { translate } from '../i18n.js';
 import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
+import { Url } from '../links.js';
 import { Text, type Locale } from '../text.js';
-import { isAllowedUrl } from '../url.js';
 import { checkForm } from './check.js';
 
 // The permit-form document, version 1. One definition: the TypeScript types
@@ -244,7 +244,7 @@ export const FormOffice = z.strictObject({
   name: Text,
   unit: z.optional(Text),
   address: z.optional(Text),
-  url: z.optional(z.string().check(check((value) => (isAllowedUrl(value) ? undefined : { key: 'schema.url', value })))),
+  url: z.optional(Url),
 });
 export type FormOffice = z.infer<typeof FormOffice>;
 
