@@ -78,6 +78,13 @@ const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox'])
  * @cssprop [--loket-color-surface=#fff] - Input backgrounds.
  * @cssprop [--loket-radius=6px] - Corner radius.
  * @cssprop [--loket-scroll-margin=5rem] - Space kept clear of a sticky site header when a question is scrolled into view.
+ * @cssprop [--loket-line-height=1.5] - Line height.
+ * @cssprop [--loket-color-notice=#eef4fb] - Background of notices and status messages.
+ * @cssprop [--loket-color-secondary=#f3f4f6] - Background of secondary buttons (add, remove).
+ * @cssprop [--loket-form-outbox-background=#fff6e5] - Background of "Menunggu koneksi" while an application waits in the outbox.
+ * @cssprop [--loket-form-receipt-background=#0b6b3a] - Background of the "Permohonan terkirim" panel.
+ * @cssprop [--loket-form-receipt-color=#fff] - Text of the "Permohonan terkirim" panel.
+ * @cssprop [--loket-color-code=#f3f4f6] - Background of document paths in the error panel.
  *
  * @cssstate review - The review page is shown.
  * @cssstate invalid - The current step shows errors.

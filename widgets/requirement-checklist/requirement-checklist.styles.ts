@@ -297,7 +297,7 @@ export const requirementChecklistStyles = css`
   }
   .button.primary {
     background: var(--loket-color-link, #0b57a4);
-    color: #fff;
+    color: var(--loket-color-primary-text, #fff);
   }
   .button:hover {
     text-decoration: underline;

@@ -66,6 +66,9 @@ const rememberConverter = {
  * @cssprop [--loket-checklist-accent=#0b57a4] - Checkbox, radio and progress bar colour.
  * @cssprop [--loket-checklist-ready-color=#1a7f37] - The "Siap" mark on a ticked item (always with text).
  * @cssprop [--loket-scroll-margin=5rem] - Space kept clear of a sticky site header when a control is focused.
+ * @cssprop [--loket-color-primary-text=#fff] - Text on the apply button (its background is the link colour).
+ * @cssprop [--loket-checklist-questions-background=#f4f8fc] - Background of the questions at the top.
+ * @cssprop [--loket-color-code=#f3f4f6] - Background of document paths in the error panel.
  *
  * @cssstate complete - Every required document that applies is ticked.
  * @cssstate answered - Every variant question is answered.

@@ -73,6 +73,8 @@ const MAX_TICK_MS = 60 * 60 * 1000;
  * @cssprop [--loket-status-disruption-background=#fdeee6] - Banner background during a service disruption.
  * @cssprop [--loket-status-disruption-border-color=#9b3a12] - Banner border during a service disruption.
  * @cssprop [--loket-scroll-margin=5rem] - Space kept clear of a sticky site header when the banner is scrolled to.
+ * @cssprop [--loket-status-gap=1rem] - Space below the banner.
+ * @cssprop [--loket-color-code=#f3f4f6] - Background of document paths in the error panel.
  *
  * @cssstate open - The office counter is open now.
  * @cssstate closed - The office counter is closed now.
