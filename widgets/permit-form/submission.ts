@@ -221,6 +221,8 @@ export class SubmissionController implements ReactiveController {
         if (this.form) await deleteDraft(this.form.id);
         this.draftSavedUntil = undefined;
         this.access.showResult('receipt');
+        // Replace "Mengirim permohonan…" in the live region; focus also moves to the receipt heading.
+        this.access.announce(this.t('receipt.title'));
         this.host.dispatchEvent(new LoketSubmittedEvent(outcome.receipt));
         break;
       case 'invalid':
