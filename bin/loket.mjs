@@ -94,7 +94,10 @@ taken, the next free one is used.`,
 async function library() {
   const entry = `${pkgRoot}dist/esm/index.js`;
   if (!existsSync(entry)) throw new UserError(`${entry} is missing: build the package first (npm run build)`);
-  return import(pathToFileURL(entry).href);
+  const lib = await import(pathToFileURL(entry).href);
+  // English is a separate module in the package (browsers on Indonesian pages never fetch it).
+  await lib.loadLocale('en');
+  return lib;
 }
 
 function parse(args, options, command) {

@@ -1,7 +1,7 @@
 import type { Locale } from './text.js';
 
 /** A message with `{placeholders}`, or plural forms chosen by the `count` parameter. */
-type Entry = string | { readonly one?: string; readonly other: string };
+export type Entry = string | { readonly one?: string; readonly other: string };
 
 /**
  * The UI strings, Bahasa Indonesia first. Every key must exist in English too:
@@ -47,51 +47,22 @@ const id = {
   'time.tomorrow': 'besok',
 } as const satisfies Record<string, Entry>;
 
-const en: Record<keyof typeof id, Entry> = {
-  'load.title': 'This information cannot be shown yet',
-  'load.network': 'Could not reach the server. Check your internet connection, then reload the page.',
-  'load.timeout': 'The server took too long to answer (more than {seconds} seconds).',
-  'load.http': 'The server answered with HTTP error {status} for {url}.',
-  'load.notFound': 'Document not found (HTTP 404): {url}.',
-  'load.html': 'The server sent an HTML page instead of a JSON document: {url}.',
-  'load.tooLarge': 'The document is too large: more than {max}.',
-  'load.badJson': 'The document is not valid JSON: {detail}.',
-  'load.invalid': { one: 'The document does not match the format (1 problem):', other: 'The document does not match the format ({count} problems):' },
-  'load.noSource': 'No document yet: set the src attribute, add a <script type="application/json"> inside the element, or set the data property.',
-  'load.forAuthor': 'For the site administrator: the details are also logged to the browser console.',
-  'day.0': 'Sunday',
-  'day.1': 'Monday',
-  'day.2': 'Tuesday',
-  'day.3': 'Wednesday',
-  'day.4': 'Thursday',
-  'day.5': 'Friday',
-  'day.6': 'Saturday',
-  'month.1': 'January',
-  'month.2': 'February',
-  'month.3': 'March',
-  'month.4': 'April',
-  'month.5': 'May',
-  'month.6': 'June',
-  'month.7': 'July',
-  'month.8': 'August',
-  'month.9': 'September',
-  'month.10': 'October',
-  'month.11': 'November',
-  'month.12': 'December',
-  'time.at': 'at {time}',
-  'time.range': '{from}–{to}',
-  'time.today': 'today',
-  'time.tomorrow': 'tomorrow',
-};
+
 
 /** Parameters for a message; `count` also selects the plural form. */
 export type Params = Readonly<Record<string, string | number>>;
+
+/** Where a catalogue's English comes from: inline, or a module fetched on first use. */
+export type EnglishSource<K extends string> = Readonly<Record<K, Entry>> | (() => Promise<{ readonly default: Readonly<Record<K, Entry>> }>);
 
 /** A translator for one catalogue, plus the raw entries for completeness tests. */
 export interface Messages<K extends string> {
   (locale: Locale, key: K, params?: Params): string;
   readonly keys: readonly K[];
-  readonly catalogues: Readonly<Record<Locale, Readonly<Record<K, Entry>>>>;
+  /** Indonesian always; English once loaded (see {@link loadLocale}). */
+  readonly catalogues: { readonly id: Readonly<Record<K, Entry>>; en?: Readonly<Record<K, Entry>> };
+  /** Fetches the English catalogue when it is not inline. */
+  readonly loadEnglish?: () => Promise<void>;
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
@@ -114,18 +85,40 @@ function format(locale: Locale, entry: Entry, params: Params): string {
 /**
  * Defines a catalogue: Indonesian first, English typed against it, so a
  * missing translation fails `tsc`. Each widget has its own catalogue, so a
- * page with a banner does not download the form's strings.
+ * page with a banner does not download the form's strings; and English can
+ * be a module fetched on first use, so an Indonesian page does not download it.
+ * Until English has arrived, Indonesian is used.
  */
-export function defineMessages<K extends string>(id: Record<K, Entry>, en: Record<NoInfer<K>, Entry>): Messages<K> {
-  const catalogues = { id, en } as Record<Locale, Record<K, Entry>>;
-  const t = ((locale: Locale, key: K, params: Params = {}) => format(locale, catalogues[locale][key], params)) as Messages<K>;
-  Object.assign(t, { keys: Object.keys(id) as K[], catalogues });
+export function defineMessages<K extends string>(id: Record<K, Entry>, en: EnglishSource<NoInfer<K>>): Messages<K> {
+  const catalogues: Messages<K>['catalogues'] = typeof en === 'function' ? { id } : { id, en };
+  let loading: Promise<void> | undefined;
+  const loadEnglish =
+    typeof en === 'function'
+      ? () =>
+          (loading ??= en().then(
+            (module) => void (catalogues.en = module.default),
+            () => void (loading = undefined),
+          ))
+      : undefined;
+  const t = ((locale: Locale, key: K, params: Params = {}) => format(locale, (locale === 'en' ? catalogues.en?.[key] : undefined) ?? id[key], params)) as Messages<K>;
+  Object.assign(t, { keys: Object.keys(id) as K[], catalogues, loadEnglish });
   registered.push(t as unknown as Messages<string>);
   return t;
 }
 
-/** The shared strings: loading, schema problems, calendar words. */
-export const msg = defineMessages<keyof typeof id>(id, en);
+/** Whether every catalogue defined so far can speak a locale without fetching anything. */
+export function localeReady(locale: Locale): boolean {
+  return locale === 'id' || registered.every((m) => m.catalogues.en !== undefined);
+}
+
+/** Fetches the catalogues a locale still needs; resolves even when a fetch fails (Indonesian stays). */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'id') return;
+  await Promise.all(registered.map((m) => (m.catalogues.en ? undefined : m.loadEnglish?.())));
+}
+
+/** The shared strings: loading, calendar words. */
+export const msg = defineMessages<keyof typeof id>(id, () => import('./i18n.en.js'));
 export type MessageKey = keyof typeof id;
 
 /** Whether a string names an entry of any catalogue (schemas use keys as their error text). */

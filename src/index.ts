@@ -4,7 +4,7 @@
 // messages up front (the widgets fetch them only when a document fails).
 import './messages/authoring.js';
 export { LOCALES, Text, text, type Locale } from './text.js';
-export { msg, type MessageKey } from './i18n.js';
+export { loadLocale, localeReady, msg, type MessageKey } from './i18n.js';
 export {
   LoketErrorEvent,
   LoketReadyEvent,

@@ -57,6 +57,20 @@ describe('dist/loket.js, the script-tag loader', () => {
     frame.remove();
   });
 
+  it('fetches English strings only for English pages', async () => {
+    const indonesian = await page('<script type="module" src="/dist/loket.js"></script><loket-service-status src="/demo/status/bontang.json"></loket-service-status>');
+    const banner = (frame: Frame) => frame.doc.querySelector('loket-service-status')!.shadowRoot?.querySelector('[part="banner"]');
+    await until(() => !!banner(indonesian), 'the Indonesian banner');
+    expect(banner(indonesian)!.getAttribute('aria-label')).to.match(/^Status layanan/);
+    expect(scripts(indonesian).filter((s) => s.includes('.en-'))).to.deep.equal([]);
+    indonesian.remove();
+    const english = await page('<script type="module" src="/dist/loket.js"></script><loket-service-status lang="en" src="/demo/status/bontang.json"></loket-service-status>');
+    await until(() => !!banner(english), 'the English banner');
+    expect(banner(english)!.getAttribute('aria-label')).to.match(/^Service status/);
+    expect(scripts(english).some((s) => s.includes('.en-'))).to.equal(true);
+    english.remove();
+  });
+
   it('keeps working when the script is included twice', async () => {
     const frame = await page(`<script type="module" src="/dist/loket.js"></script><script type="module" src="/dist/loket.js?again"></script>
       <loket-service-status src="/demo/status/bontang.json"><a href="/x">Situs kantor</a></loket-service-status>`);

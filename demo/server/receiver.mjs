@@ -77,6 +77,8 @@ export async function createReceiver({
   const dist = join(REPO_ROOT, 'dist/esm/index.js');
   if (!existsSync(dist)) throw new Error('dist/esm/index.js is missing: run `npm run build` first (the receiver uses the same validator as the browser)');
   const loket = await import(pathToFileURL(dist).href);
+  // Answers from English pages get English field errors.
+  await loket.loadLocale('en');
   const root = resolve(dataDir);
   makeDir(root);
   makeDir(join(root, 'files'));

@@ -1,8 +1,7 @@
-import { defineMessages } from '../i18n.js';
+import { defineMessages, type Entry } from '../i18n.js';
 
 /** The banner's strings. Indonesian per PUEBI: "pukul 08.00 WIB", "Jumat". */
-export const statusMsg = defineMessages(
-  {
+const id = {
   'status.region': 'Status layanan {office}',
   'status.openNow': 'Buka sekarang',
   'status.closedNow': 'Tutup sekarang',
@@ -46,51 +45,8 @@ export const statusMsg = defineMessages(
   'contact.call-centre': 'Call center',
   'contact.sms': 'SMS',
   'contact.web': 'Situs web',
-  },
-  {
-  'status.region': 'Service status, {office}',
-  'status.openNow': 'Open now',
-  'status.closedNow': 'Closed now',
-  'status.inPersonSuspended': 'In-person service suspended',
-  'status.closesAt': 'closes at {time}',
-  'status.opensAt': 'Opens again {day} at {time}',
-  'status.opensOn': 'Opens again {day}, {date} at {time}',
-  'status.noReopen': 'No reopening date yet',
-  'status.closure': 'Closed: {reason}',
-  'status.showDetails': 'Show details',
-  'status.hideDetails': 'Hide details',
-  'status.hours': 'Office hours',
-  'status.hoursClosed': 'Closed',
-  'status.closures': 'Holidays and closures',
-  'status.channels': 'Service channels',
-  'status.contacts': 'Contact',
-  'status.address': 'Address',
-  'status.untilFurther': 'Valid until further notice',
-  'status.validUntil': 'Valid until {date}',
-  'status.validFrom': 'Valid from {date}',
-  'status.updated': 'Updated {date}',
-  'status.refreshFailed': 'Could not refresh. Showing the last status, updated {date}.',
-  'status.changed': 'Service status updated.',
-  'status.channelState': '{channel}: {state}',
-  'status.opensLater': 'opens {day} at {time}',
-  'status.alwaysOpen': '24 hours',
-  'state.open': 'Open',
-  'state.limited': 'Limited',
-  'state.closed': 'Closed',
-  'channel.in-person': 'In person',
-  'channel.online': 'Online',
-  'channel.drop-box': 'Drop box',
-  'channel.consultation': 'Consultation',
-  'channel.home-visit': 'Home visit',
-  'level.info': 'Information',
-  'level.warning': 'Warning',
-  'level.disruption': 'Service disruption',
-  'contact.phone': 'Phone',
-  'contact.whatsapp': 'WhatsApp',
-  'contact.email': 'Email',
-  'contact.call-centre': 'Call centre',
-  'contact.sms': 'SMS',
-  'contact.web': 'Website',
-  },
-);
-export type StatusMessageKey = Parameters<typeof statusMsg>[1];
+} as const satisfies Record<string, Entry>;
+
+export type StatusMessageKey = keyof typeof id;
+
+export const statusMsg = defineMessages<StatusMessageKey>(id, () => import('./messages.en.js'));

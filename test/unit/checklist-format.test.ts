@@ -7,6 +7,10 @@ import { LoketRequirementChecklist } from '../../widgets/requirement-checklist/r
 import { checklist } from '../fixtures/checklist.js';
 import '../../src/messages/authoring.js';
 import { appendAndSettle } from '../helpers.js';
+import { loadLocale } from '../../src/i18n.js';
+
+// These tests read English messages directly, without an element to fetch them.
+before(() => loadLocale('en'));
 
 const examples: string[] = (await (await fetch('/demo/examples.json')).json())['requirement-checklist'];
 const demos = Object.fromEntries(await Promise.all(examples.map(async (name) => [name, await (await fetch(`/demo/checklists/${name}.json`)).json()] as const)));

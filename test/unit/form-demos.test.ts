@@ -3,6 +3,10 @@ import { parseForm } from '../../src/form/format.js';
 import { createValidator } from '../../src/form/validate.js';
 import { FILLED } from '../fixtures/forms.js';
 import '../../src/messages/authoring.js';
+import { loadLocale } from '../../src/i18n.js';
+
+// These tests read English messages directly, without an element to fetch them.
+before(() => loadLocale('en'));
 
 async function load(name: string): Promise<unknown> {
   const response = await fetch(`/demo/forms/${name}.json`);

@@ -7,6 +7,10 @@ import { createValidator } from '../../src/form/validate.js';
 import type { Messages } from '../../src/i18n.js';
 import { LOCALES } from '../../src/text.js';
 import '../../src/messages/authoring.js';
+import { loadLocale } from '../../src/i18n.js';
+
+// These tests read English messages directly, without an element to fetch them.
+before(() => loadLocale('en'));
 
 type Json = Record<string, unknown>;
 
@@ -34,7 +38,7 @@ describe('parseForm', () => {
     const placeholders = (entry: unknown) => new Set([...JSON.stringify(entry).matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
     for (const messages of [formMsg, conditionMsg] as unknown as Messages<string>[]) {
       for (const key of messages.keys) {
-        for (const locale of LOCALES) expect(placeholders(messages.catalogues[locale][key]), `${locale} ${key}`).to.deep.equal(placeholders(messages.catalogues.id[key]));
+        for (const locale of LOCALES) expect(placeholders(messages.catalogues[locale]?.[key]), `${locale} ${key}`).to.deep.equal(placeholders(messages.catalogues.id[key]));
       }
       expect(JSON.stringify(messages.catalogues.id)).not.to.match(/silahkan|Jum'at|Pebruari|Nopember/);
     }

@@ -2,6 +2,10 @@ import { expect } from '@open-wc/testing';
 import { parseForm, type FormDocument } from '../../src/form/format.js';
 import { PATTERN_INPUT_LIMIT } from '../../src/form/pattern.js';
 import { createValidator } from '../../src/form/validate.js';
+import { loadLocale } from '../../src/i18n.js';
+
+// These tests read English messages directly, without an element to fetch them.
+before(() => loadLocale('en'));
 
 type Json = Record<string, unknown>;
 

@@ -1,18 +1,31 @@
 import { expect } from '@open-wc/testing';
-import { allMessages, msg } from '../../src/i18n.js';
-import { statusMsg } from '../../src/status/messages.js';
-import { LOCALES, text, toLocale } from '../../src/text.js';
+import '../../src/checklist/messages.js';
+import '../../src/form/messages.js';
+import '../../src/form/ui-messages.js';
+import { allMessages, loadLocale, localeReady, msg } from '../../src/i18n.js';
 import '../../src/messages/authoring.js';
+import { statusMsg } from '../../src/status/messages.js';
+import '../../src/submit/messages.js';
+import { LOCALES, text, toLocale } from '../../src/text.js';
+
+// These tests read English messages directly, without an element to fetch them.
+before(() => loadLocale('en'));
 
 const placeholders = (entry: unknown) => new Set([...JSON.stringify(entry).matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 
 describe('i18n', () => {
+  it('speaks Indonesian without fetching anything, and English once fetched', async () => {
+    expect(localeReady('id')).to.equal(true);
+    await loadLocale('en');
+    expect(localeReady('en')).to.equal(true);
+  });
+
   it('has every message of every catalogue in every locale, with the same placeholders', () => {
     expect(allMessages().length).to.be.greaterThan(1);
     for (const messages of allMessages()) {
       for (const key of messages.keys) {
         for (const locale of LOCALES) {
-          const entry = messages.catalogues[locale][key];
+          const entry = messages.catalogues[locale]?.[key];
           expect(entry, `${locale} ${key}`).to.exist;
           expect(placeholders(entry), `${locale} ${key}`).to.deep.equal(placeholders(messages.catalogues.id[key]));
         }

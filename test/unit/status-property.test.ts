@@ -6,6 +6,10 @@ import { LoketServiceStatus } from '../../widgets/service-status/service-status.
 import { hostile, paths, splice } from '../fixtures/mutate.js';
 import { appendAndSettle } from '../helpers.js';
 import { office } from '../fixtures/status.js';
+import { loadLocale } from '../../src/i18n.js';
+
+// These tests read English messages directly, without an element to fetch them.
+before(() => loadLocale('en'));
 
 // Documents nobody on the team wrote: random values spliced into a valid
 // document at random paths must never make the parser, the time logic or the

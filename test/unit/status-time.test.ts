@@ -3,6 +3,10 @@ import { docInstant, evaluateStatus, noticeValid } from '../../src/status/evalua
 import type { Notice } from '../../src/status/format.js';
 import { formatClock, formatDate, formatInstant, instantOf, offsetMinutes, zoneLabel, zonedParts } from '../../src/time.js';
 import { at, office } from '../fixtures/status.js';
+import { loadLocale } from '../../src/i18n.js';
+
+// These tests read English messages directly, without an element to fetch them.
+before(() => loadLocale('en'));
 
 const WIB = 7;
 const WITA = 8;

@@ -7,6 +7,10 @@ import { buildPayload, encodePayload, reviveAnswers } from '../../src/submit/pay
 import type { HttpResponse } from '../../src/submit/response.js';
 import { deleteDraft, draftAnswers, listEntries, loadDraft, memoryStore, openStore, saveDraft, withLock, type DeviceStore } from '../../src/submit/store.js';
 import { TransportError, type Clock, type HttpRequest } from '../../src/submit/transport.js';
+import { loadLocale } from '../../src/i18n.js';
+
+// These tests read English messages directly, without an element to fetch them.
+before(() => loadLocale('en'));
 
 function form(extra: Record<string, unknown> = {}): FormDocument {
   const result = parseForm({

@@ -7,7 +7,7 @@ import { dateOf, filesOf } from '../../src/form/answers.js';
 import { parseForm, type Field, type FormDocument, type GroupField, type ItemField } from '../../src/form/format.js';
 import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
 import { createValidator, type FieldError, type Validator } from '../../src/form/validate.js';
-import type { Params } from '../../src/i18n.js';
+import { loadLocale, type Params } from '../../src/i18n.js';
 import { telHref, whatsAppHref } from '../../src/phone.js';
 import type { ParseResult } from '../../src/problems.js';
 import { text, type Locale } from '../../src/text.js';
@@ -121,7 +121,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private submissionLoad?: Promise<SubmissionController>;
 
   private loadSubmission(): Promise<SubmissionController> {
-    this.submissionLoad ??= import('./submission.js').then(({ SubmissionController }) => {
+    this.submissionLoad ??= import('./submission.js').then(async ({ SubmissionController }) => {
+      await loadLocale(this.locale);
       const controller = new SubmissionController(this, {
         locale: () => this.locale,
         action: () => this.action,

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LoketErrorEvent, LoketReadyEvent, type LoketErrorDetail } from '../../src/events.js';
-import { msg, translate } from '../../src/i18n.js';
+import { loadLocale, localeReady, msg, translate } from '../../src/i18n.js';
 import { DEFAULT_MAX_BYTES, fetchJson, parseJsonText, type LoadError, type LoadResult } from '../../src/load.js';
 import { problemLine, type ParseResult, type Problem } from '../../src/problems.js';
 import { localeOf, toLocale, type Locale } from '../../src/text.js';
@@ -61,6 +61,8 @@ export abstract class LoketElement<T> extends LitElement {
 
   /** The raw JSON of the latest attempt, re-parsed when the locale changes. */
   private raw?: unknown;
+  /** The fetch of the strings of a newly chosen language, while it runs. */
+  private languageLoad?: Promise<void>;
   private goodRaw?: unknown;
   private loadError?: LoadError;
   private loads?: AbortController;
@@ -125,6 +127,14 @@ export abstract class LoketElement<T> extends LitElement {
       if (locale !== this.locale) {
         this.locale = locale;
         this.reparse(false);
+        // Indonesian is shown until the English strings have arrived.
+        if (!localeReady(locale)) {
+          this.languageLoad = loadLocale(locale).then(() => {
+            this.languageLoad = undefined;
+            this.reparse(false);
+            this.requestUpdate();
+          });
+        }
       }
     }
     if (changed.has('data') && this.data !== undefined) {
@@ -135,6 +145,14 @@ export abstract class LoketElement<T> extends LitElement {
     } else if (!this.hasUpdated && this.data === undefined && !this.src) {
       this.readInline();
     }
+  }
+
+  /** Resolves once the element has rendered, in its language when that had to be fetched. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.languageLoad) return done;
+    await this.languageLoad;
+    return super.getUpdateComplete();
   }
 
   protected override updated(_changed: PropertyValues<this>): void {
@@ -170,7 +188,14 @@ export abstract class LoketElement<T> extends LitElement {
     }
   }
 
-  private accept(result: LoadResult, fromNetwork: boolean): void {
+  private accept(result: LoadResult, fromNetwork: boolean, languageLoaded = false): void {
+    // An English page fetches its strings first, so the first render and the
+    // loket-error details are already in English.
+    if (!languageLoaded && !localeReady(this.locale)) {
+      const locale = this.locale;
+      void loadLocale(locale).then(() => this.accept(result, fromNetwork, true));
+      return;
+    }
     // Only a network reload may fall back to the last good document; a new
     // document given by the page replaces it, good or bad.
     if (!fromNetwork) this.goodRaw = undefined;
@@ -203,9 +228,11 @@ export abstract class LoketElement<T> extends LitElement {
       if (!authoringReady) {
         // Describe the problems once their messages have arrived; until then the fallback stays.
         const raw = this.raw;
-        void loadAuthoring().then(() => {
-          if (this.raw === raw) this.reparse(report);
-        });
+        void loadAuthoring()
+          .then(() => loadLocale(this.locale))
+          .then(() => {
+            if (this.raw === raw) this.reparse(report);
+          });
         return;
       }
       error = { kind: 'invalid' };

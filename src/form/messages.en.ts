@@ -1,0 +1,47 @@
+import type { Entry } from '../i18n.js';
+import type { FormMessageKey } from './messages.js';
+
+/** English for answer errors; fetched only when a page or element asks for English. */
+const en: Record<FormMessageKey, Entry> = {
+  'answer.enter': 'Enter {label}',
+  'answer.choose': 'Select {label}',
+  'answer.tick': 'Tick "{Label}" to continue',
+  'answer.chooseFile': 'Select a file for {label}',
+  'answer.tooShort': '{Label} must be {min} characters or more',
+  'answer.tooLong': '{Label} must be {max} characters or fewer',
+  'answer.pattern': '{Label} is not in the right format; see the example in the hint',
+  'answer.number': '{Label} must be a number, like 12 or 2.5',
+  'answer.integer': '{Label} must be a whole number',
+  'answer.min': '{Label} must be {min} or more',
+  'answer.max': '{Label} must be {max} or less',
+  'answer.email': '{Label} must be a valid email address, like name@example.id',
+  'answer.phone': '{Label} must be an Indonesian phone number, like 0812 3456 7890',
+  'answer.mobile': '{Label} must be a mobile number, like 0812 3456 7890',
+  'answer.digits': '{Label} must be {count} digits',
+  'answer.npwpDigits': '{Label} must be 15 or 16 digits',
+  'answer.nikProvince': '{Label} is not valid: the first two digits must be a province code. Check the number on the KTP',
+  'answer.nikDate': '{Label} is not valid: digits 7 to 12 must be a date of birth. Check the number on the KTP',
+  'answer.nikSerial': '{Label} is not valid: the last four digits cannot be 0000. Check the number on the KTP',
+  'answer.nikBirthDate': '{Label} does not match the date of birth you entered. Check both; if they match the KTP, you can still continue',
+  'answer.nikSex': '{Label} does not match the sex you selected. Check both; if they match the KTP, you can still continue',
+  'answer.option': 'Select {label} from the list',
+  'answer.tooFewChoices': '{Label}: select at least {min}',
+  'answer.tooManyChoices': '{Label}: select no more than {max}',
+  'answer.datePart': '{Label} must include a {part}',
+  'answer.dateYear': '{Label}: the year must be 4 digits',
+  'answer.dateReal': '{Label} must be a real date',
+  'answer.dateMin': '{Label} must be {date} or later',
+  'answer.dateMax': '{Label} must be {date} or earlier',
+  'answer.part.day': 'day',
+  'answer.part.month': 'month',
+  'answer.part.year': 'year',
+  'answer.fileType': 'The file "{name}" must be a {types}',
+  'answer.fileSize': 'The file "{name}" must be smaller than {size}',
+  'answer.fileEmpty': 'The file "{name}" is empty; choose another file',
+  'answer.fileCount': '{Label}: select up to {max} files',
+  'answer.groupMin': 'Add at least {min} {label}',
+  'answer.groupMax': '{Label}: add no more than {max}',
+  'answer.anyImage': 'image',
+};
+
+export default en;

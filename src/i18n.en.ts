@@ -1,0 +1,41 @@
+import type { Entry, MessageKey } from './i18n.js';
+
+/** English for the shared strings; fetched only when a page or element asks for English. */
+const en: Record<MessageKey, Entry> = {
+  'load.title': 'This information cannot be shown yet',
+  'load.network': 'Could not reach the server. Check your internet connection, then reload the page.',
+  'load.timeout': 'The server took too long to answer (more than {seconds} seconds).',
+  'load.http': 'The server answered with HTTP error {status} for {url}.',
+  'load.notFound': 'Document not found (HTTP 404): {url}.',
+  'load.html': 'The server sent an HTML page instead of a JSON document: {url}.',
+  'load.tooLarge': 'The document is too large: more than {max}.',
+  'load.badJson': 'The document is not valid JSON: {detail}.',
+  'load.invalid': { one: 'The document does not match the format (1 problem):', other: 'The document does not match the format ({count} problems):' },
+  'load.noSource': 'No document yet: set the src attribute, add a <script type="application/json"> inside the element, or set the data property.',
+  'load.forAuthor': 'For the site administrator: the details are also logged to the browser console.',
+  'day.0': 'Sunday',
+  'day.1': 'Monday',
+  'day.2': 'Tuesday',
+  'day.3': 'Wednesday',
+  'day.4': 'Thursday',
+  'day.5': 'Friday',
+  'day.6': 'Saturday',
+  'month.1': 'January',
+  'month.2': 'February',
+  'month.3': 'March',
+  'month.4': 'April',
+  'month.5': 'May',
+  'month.6': 'June',
+  'month.7': 'July',
+  'month.8': 'August',
+  'month.9': 'September',
+  'month.10': 'October',
+  'month.11': 'November',
+  'month.12': 'December',
+  'time.at': 'at {time}',
+  'time.range': '{from}–{to}',
+  'time.today': 'today',
+  'time.tomorrow': 'tomorrow',
+};
+
+export default en;
