@@ -40,7 +40,9 @@ export default [
       nodeResolve({ exportConditions: ['production'] }),
       transpile(),
       // Lit templates and styles keep their source whitespace unless minified here.
-      minifyHTML(),
+      // Conservative: a run of spaces becomes one space, never none — "Email (tidak
+      // wajib)" must not become "Email(tidak wajib)" across nested templates.
+      minifyHTML({ options: { minifyOptions: { conservativeCollapse: true } } }),
       terser({ ecma: 2021, module: true, format: { comments: false } }),
     ],
   },

@@ -71,6 +71,18 @@ describe('dist/loket.js, the script-tag loader', () => {
     english.remove();
   });
 
+  it('keeps the spaces between words in the minified bundle', async () => {
+    const frame = await page(`<script type="module" src="/dist/loket.js"></script>
+      <loket-service-status src="/demo/status/bontang.json" expanded now="2020-09-14T09:00"></loket-service-status>
+      <loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>`);
+    const text = (tag: string) => (frame.doc.querySelector(tag)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+    await until(() => text('loket-permit-form').includes('tidak wajib') && text('loket-service-status').includes('24 jam'), 'both widgets');
+    expect(text('loket-permit-form')).to.match(/\S \(tidak wajib\)/);
+    expect(text('loket-permit-form')).not.to.match(/\S\(tidak wajib\)/);
+    expect(text('loket-service-status')).to.contain('Buka · 24 jam');
+    frame.remove();
+  });
+
   it('keeps working when the script is included twice', async () => {
     const frame = await page(`<script type="module" src="/dist/loket.js"></script><script type="module" src="/dist/loket.js?again"></script>
       <loket-service-status src="/demo/status/bontang.json"><a href="/x">Situs kantor</a></loket-service-status>`);
