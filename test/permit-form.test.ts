@@ -215,6 +215,29 @@ describe('<loket-permit-form> steps, conditions and review', () => {
     expect(q<HTMLInputElement>(el, '#f-fullName')!.value).to.equal('Siti');
   });
 
+  it('never shows one step\'s answers in the next step\'s inputs', async () => {
+    const el = await mountForm(everyField());
+    await check(el, 'f-applicantType-o1');
+    await fill(el, 'f-fullName', 'Siti Aminah');
+    await fill(el, 'f-nik', '3172014108900001');
+    await fill(el, 'f-birthDate-day', '1');
+    await fill(el, 'f-birthDate-month', '8');
+    await fill(el, 'f-birthDate-year', '1990');
+    await fill(el, 'f-mobile', '081234567890');
+    await fill(el, 'f-postalCode', '14440');
+    await fill(el, 'f-address', 'Jl. Muara Baru');
+    await press(el);
+    expect(heading(el)).to.equal('Data usaha');
+    for (const input of root(el).querySelectorAll<HTMLInputElement>('input[type="text"], input[type="tel"], input[type="email"], textarea')) {
+      expect(input.value, input.id).to.equal('');
+    }
+    await press(el);
+    expect(summaryMessages(el)).to.include.members(['Masukkan nama badan usaha', 'Masukkan NIB']);
+    await press(el, '.back');
+    expect(q<HTMLInputElement>(el, '#f-fullName')!.value).to.equal('Siti Aminah');
+    expect(q<HTMLInputElement>(el, '#f-applicantType-o1')!.checked).to.equal(true);
+  });
+
   it('does not validate hidden questions, keeps their answers while hidden, and leaves them out of the submission', async () => {
     const el = await mountForm(everyField());
     el.initialAnswers = { applicantType: 'badan-usaha', companyName: 'PT Bahari', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'ya', power: '30' }], permits: ['siup'], declaration: true };

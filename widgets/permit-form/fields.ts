@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
 import { choicesOf, dateOf, filesOf } from '../../src/form/answers.js';
 import { acceptedNames, formatSize } from '../../src/form/files.js';
 import type { AnswerField, ContentField, Field, GroupField, InputField, ItemField, Option } from '../../src/form/format.js';
@@ -106,7 +108,7 @@ function textInput(field: InputField, path: string, ctx: FieldContext): Template
     maxlength=${ifDefined(maxLength !== undefined ? Math.max(maxLength, 1) * 2 : undefined)}
     aria-describedby=${ifDefined(describedBy(path, field, ctx))}
     aria-invalid=${invalid ? 'true' : nothing}
-    .value=${typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''}
+    .value=${live(typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '')}
   />`;
   return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
     ${hint(path, field, ctx)} ${messages(path, ctx)}
@@ -128,7 +130,7 @@ function textarea(field: Extract<InputField, { type: 'textarea' }>, path: string
       autocomplete=${ifDefined(field.autocomplete)}
       aria-describedby=${ifDefined(describedBy(path, field, ctx))}
       aria-invalid=${invalid ? 'true' : nothing}
-      .value=${typeof value === 'string' ? value : ''}
+      .value=${live(typeof value === 'string' ? value : '')}
     ></textarea>`;
 }
 
@@ -160,7 +162,7 @@ function dateInput(field: Extract<InputField, { type: 'date' }>, path: string, c
         autocomplete=${ifDefined(bday ? `bday-${name}` : undefined)}
         maxlength=${name === 'year' ? 4 : 2}
         aria-invalid=${invalid ? 'true' : nothing}
-        .value=${value[name]}
+        .value=${live(value[name])}
       />
     </div>`;
   };
@@ -199,7 +201,7 @@ function choices(field: Extract<InputField, { type: 'radio' | 'checkboxes' }>, p
             data-path=${path}
             data-kind=${field.type}
             aria-describedby=${ifDefined(option.hint !== undefined ? idOf(path, `o${i}-hint`) : undefined)}
-            .checked=${chosen.has(option.value)}
+            .checked=${live(chosen.has(option.value))}
           />
           <label class="choice-label" for=${idOf(path, `o${i}`)}>${text(option.label, ctx.locale)}</label>
           ${optionHint(path, i, option, ctx)}
@@ -242,7 +244,7 @@ function checkbox(field: Extract<InputField, { type: 'checkbox' }>, path: string
         data-kind="checkbox"
         aria-describedby=${ifDefined(describedBy(path, field, ctx))}
         aria-invalid=${invalid ? 'true' : nothing}
-        .checked=${readAnswer(ctx.answers, path) === true}
+        .checked=${live(readAnswer(ctx.answers, path) === true)}
       />
       <label class="choice-label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
       ${hint(path, field, ctx)}
@@ -346,16 +348,20 @@ function group(field: GroupField, path: string, ctx: FieldContext): TemplateResu
   );
 }
 
-/** One field, re-rendered only when its version changes. */
+/**
+ * One field, re-rendered only when its version changes. Keyed by its path, so
+ * a question on the next step never reuses this one's input (and the text the
+ * citizen typed into it); `live()` bindings compare with what the DOM holds.
+ */
 function field(f: Field | ItemField, ctx: FieldContext, item?: Item): unknown {
   if (!('name' in f)) return content(f, ctx, item);
   const path = pathOf(f.name, item);
-  return guard([ctx.version(path), ctx.locale], () => {
+  return keyed(path, guard([ctx.version(path), ctx.locale], () => {
     if (!ctx.validator.isVisible(path, ctx.answers)) return nothing;
     const body = f.type === 'group' ? group(f, path, ctx) : inputField(f, path, ctx);
     const invalid = ctx.error(path) !== undefined;
     return html`<div class="field ${invalid ? 'field-invalid' : ''}" part="field" data-field=${path}>${body}</div>`;
-  });
+  }));
 }
 
 /** The fields of a step, or of one item of a group. */
