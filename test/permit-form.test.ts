@@ -313,6 +313,8 @@ describe('<loket-permit-form> steps, conditions and review', () => {
       for (let i = 0; i < 100 && !q(el, '[role="alert"].status-message'); i++) await aTimeout(20);
     });
     expect(q(el, '[role="alert"].status-message')!.textContent).to.contain('belum terhubung ke server kantor');
+    for (let i = 0; i < 50 && root(el).activeElement !== q(el, '.submit-status'); i++) await aTimeout(20);
+    expect(root(el).activeElement, 'focus moves to the message that replaced the button').to.equal(q(el, '.submit-status'));
     expect(shadowText(el)).to.contain('Siti');
     expect(failures).to.have.length(1);
     expect(failures[0]).to.include({ kind: 'submit', reason: 'missing-endpoint' });

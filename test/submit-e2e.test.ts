@@ -187,6 +187,7 @@ describe('submitting to the reference receiver', function () {
     expect(q<HTMLInputElement>(second, '#f-nik')!.value).to.equal('');
     (q(second, '.draft-note .link-button') as HTMLElement).click();
     await until(() => shadowText(second).includes('sudah dihapus') || !shadowText(second).includes('Isian disimpan'), 'deletion');
+    await until(() => second.shadowRoot!.activeElement?.classList.contains('step-heading') === true, 'focus on the step heading, not lost to the page');
     second.parentElement!.remove();
     const third = await mountForm(id);
     await aTimeout(200);

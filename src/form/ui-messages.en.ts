@@ -24,7 +24,7 @@ const en: Record<FormUiKey, Entry> = {
   'ui.day': 'Day',
   'ui.month': 'Month',
   'ui.year': 'Year',
-  'ui.dateExample': 'For example, 27 3 1990',
+  'ui.dateExample': 'For example, {example}',
   'ui.addItem': 'Add',
   'ui.removeItem': 'Remove {item}',
   'ui.item': '{label} {n}',

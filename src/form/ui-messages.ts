@@ -27,7 +27,7 @@ const id = {
   'ui.day': 'Tanggal',
   'ui.month': 'Bulan',
   'ui.year': 'Tahun',
-  'ui.dateExample': 'Contoh: 27 3 1990',
+  'ui.dateExample': 'Contoh: {example}',
   'ui.addItem': 'Tambah',
   'ui.removeItem': 'Hapus {item}',
   'ui.item': '{label} {n}',

@@ -135,11 +135,24 @@ function textarea(field: Extract<InputField, { type: 'textarea' }>, path: string
 }
 
 /** A fieldset with a legend: radios, checkboxes, dates, groups. */
-function fieldset(field: AnswerField, path: string, ctx: FieldContext, body: TemplateResult, extraDescribed: string[] = []): TemplateResult {
+function fieldset(field: AnswerField, path: string, ctx: FieldContext, body: TemplateResult, extraDescribed: string[] = [], extraHint: unknown = nothing): TemplateResult {
   return html`<fieldset class="fieldset" id=${idOf(path, 'fieldset')} aria-describedby=${ifDefined(describedBy(path, field, ctx, extraDescribed))}>
     <legend class="label legend">${labelText(field, ctx, path)}</legend>
-    ${hint(path, field, ctx)} ${messages(path, ctx)} ${body}
+    ${hint(path, field, ctx)} ${extraHint} ${messages(path, ctx)} ${body}
   </fieldset>`;
+}
+
+/**
+ * The example under a date question: a day of 13 or more so day and month
+ * cannot be confused; in the future when the question asks for a future date.
+ */
+function dateExample(field: Extract<InputField, { type: 'date' }>): string {
+  if (field.min === 'today' || (field.min !== undefined && field.min > new Date().toISOString().slice(0, 10))) {
+    const soon = new Date();
+    soon.setMonth(soon.getMonth() + 2, 17);
+    return `17 ${soon.getMonth() + 1} ${soon.getFullYear()}`;
+  }
+  return '27 3 1990';
 }
 
 function dateInput(field: Extract<InputField, { type: 'date' }>, path: string, ctx: FieldContext): TemplateResult {
@@ -171,9 +184,9 @@ function dateInput(field: Extract<InputField, { type: 'date' }>, path: string, c
     field,
     path,
     ctx,
-    html`<div class="hint" id=${example}>${t(ctx, 'ui.dateExample')}</div>
-      <div class="date">${part('day', t(ctx, 'ui.day'), 'w-3')}${part('month', t(ctx, 'ui.month'), 'w-3')}${part('year', t(ctx, 'ui.year'), 'w-5')}</div>`,
+    html`<div class="date">${part('day', t(ctx, 'ui.day'), 'w-3')}${part('month', t(ctx, 'ui.month'), 'w-3')}${part('year', t(ctx, 'ui.year'), 'w-5')}</div>`,
     [example],
+    html`<div class="hint" id=${example}>${t(ctx, 'ui.dateExample', { example: dateExample(field) })}</div>`,
   );
 }
 

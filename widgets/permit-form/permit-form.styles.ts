@@ -53,6 +53,16 @@ export const permitFormStyles = css`
     margin: 0 0 1.5rem;
     scroll-margin-block-start: var(--loket-scroll-margin, 5rem);
   }
+  /* A control the browser scrolls to on focus uses its own margin: keep it clear
+     of a sticky site header (WCAG 2.4.11), and its label above it in view. */
+  input,
+  select,
+  textarea,
+  button,
+  a,
+  [tabindex] {
+    scroll-margin-block: var(--loket-scroll-margin, 5rem) 1rem;
+  }
   .field-invalid {
     border-inline-start: 5px solid var(--_danger);
     padding-inline-start: 0.75rem;
@@ -81,6 +91,7 @@ export const permitFormStyles = css`
   }
   .warning-message::before {
     content: '⚠ ';
+    content: '⚠ ' / '';
   }
   .input {
     font: inherit;
@@ -286,7 +297,9 @@ export const permitFormStyles = css`
     margin-block-end: 0.5rem;
   }
   .back::before {
+    /* Decoration only: the alternative text after the slash keeps it out of the button's name. */
     content: '‹ ';
+    content: '‹ ' / '';
   }
   .error-summary {
     border: 5px solid var(--_danger);
@@ -307,11 +320,12 @@ export const permitFormStyles = css`
     margin: 0;
     padding-inline-start: 1.25rem;
   }
+  .error-summary-list li {
+    padding-block: 0.25rem;
+  }
   .error-summary-list a {
     color: var(--_danger);
     font-weight: 700;
-    display: inline-block;
-    padding-block: 0.25rem;
   }
   .review-step {
     margin-block-end: 1.5rem;

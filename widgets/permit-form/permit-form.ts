@@ -21,7 +21,7 @@ import { submissionStyles } from './submission.styles.js';
 import type { SubmitHook } from '../../src/submit/index.js';
 
 type View = 'step' | 'review' | 'handed-over' | 'receipt' | 'outbox' | 'failed';
-type Focus = { readonly to: 'heading' } | { readonly to: 'summary' } | { readonly to: 'field'; readonly path: string; readonly part?: string } | { readonly to: 'none' };
+type Focus = { readonly to: 'heading' } | { readonly to: 'summary' } | { readonly to: 'status' } | { readonly to: 'field'; readonly path: string; readonly part?: string } | { readonly to: 'none' };
 
 /** Field types whose answers may come from the page's URL (the checklist hand-off): choices only, never free text. */
 const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox']);
@@ -133,7 +133,12 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
         showResult: (view) => {
           this.resultView = view;
           this.view = view;
-          if (view === 'receipt') this.pendingFocus = { to: 'heading' };
+          // The submit button is gone: focus the receipt's heading, or the status that replaced it.
+          this.pendingFocus = view === 'receipt' ? { to: 'heading' } : { to: 'status' };
+        },
+        focusHeading: () => {
+          this.pendingFocus = { to: 'heading' };
+          this.requestUpdate();
         },
         announce: (message) => {
           this.announcement = '';
@@ -226,6 +231,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.pendingFocus = { to: 'none' };
     if (focus.to === 'heading') this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
     else if (focus.to === 'summary') this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    else if (focus.to === 'status') this.renderRoot.querySelector<HTMLElement>('.submit-status, .status-message')?.focus();
     else if (focus.to === 'field') this.focusField(focus.path, focus.part);
   }
 
@@ -562,6 +568,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     const event = new LoketSubmitEvent(detail);
     this.dispatchEvent(event);
     this.submitting = true;
+    // The submit button gives way to "Mengirim permohonan…": keep focus on what replaces it.
+    this.pendingFocus = { to: 'status' };
     try {
       this.view = event.defaultPrevented ? 'handed-over' : await this.deliver(detail);
     } finally {
@@ -701,7 +709,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     return html`${heading(this.headingLevel, this.t('ui.review'), 'step-heading', 'step-heading', true)}
       <p class="lead">${this.t('ui.reviewIntro')}</p>
       ${renderReview(ctx)}
-      ${this.view === 'handed-over' ? html`<p class="status-message" role="status">${this.t('ui.submitted')}</p>` : nothing}
+      ${this.view === 'handed-over' ? html`<p class="status-message" role="status" tabindex="-1">${this.t('ui.submitted')}</p>` : nothing}
       ${this.submission?.renderStatus() ?? nothing}
       ${this.view === 'handed-over' || this.view === 'outbox' || this.view === 'failed' || this.submission?.phase === 'sending'
         ? nothing

@@ -30,6 +30,8 @@ export interface SubmissionAccess {
   showResult(view: 'receipt' | 'outbox' | 'failed'): void;
   /** Announces a message politely. */
   announce(message: string): void;
+  /** Moves focus to the step heading (after the control that had it went away). */
+  focusHeading(): void;
 }
 
 type Phase = 'idle' | 'sending' | 'queued' | 'failed' | 'delivered';
@@ -151,6 +153,8 @@ export class SubmissionController implements ReactiveController {
     this.draftsOpen = true;
     if (this.form) await deleteDraft(this.form.id);
     this.access.announce(this.t('draft.deleted'));
+    // The button just pressed is gone with the offer.
+    this.access.focusHeading();
     this.host.requestUpdate();
   }
 
@@ -286,7 +290,7 @@ export class SubmissionController implements ReactiveController {
   renderStatus(): TemplateResult | typeof nothing {
     const files = this.progress?.files ?? [];
     if (this.phase === 'sending') {
-      return html`<div class="submit-status" part="submit-status">
+      return html`<div class="submit-status" part="submit-status" tabindex="-1">
         <p class="status-message">${this.retryIn !== undefined ? this.t('submit.retrying', { seconds: this.retryIn }) : this.t('submit.sending')}</p>
         ${files.length
           ? html`<ul class="upload-list" part="upload-list">
@@ -302,7 +306,7 @@ export class SubmissionController implements ReactiveController {
       </div>`;
     }
     if (this.phase === 'queued') {
-      return html`<div class="submit-status outbox" part="submit-status">
+      return html`<div class="submit-status outbox" part="submit-status" tabindex="-1">
         <p class="status-message"><strong>${this.t('submit.queued')}</strong></p>
         <p>${this.t('submit.queuedDetail')}</p>
         <div class="actions"><button type="button" class="button" part="button retry-button" @click=${() => void this.retry()}>${this.t('submit.retry')}</button></div>
@@ -310,7 +314,7 @@ export class SubmissionController implements ReactiveController {
     }
     if (this.phase === 'failed' && this.failure) {
       const f = this.failure;
-      return html`<div class="submit-status status-message problem" part="submit-status" role="alert">
+      return html`<div class="submit-status status-message problem" part="submit-status" role="alert" tabindex="-1">
         <p class="status-title"><strong>${this.t('submit.failedTitle')}</strong></p>
         <p>${this.t(`submit.failed.${f.reason}`, { status: f.status ?? '' })}</p>
         ${f.retryable && !f.kept && f.reason === 'network' ? html`<p>${this.t('submit.filesCannotWait')}</p>` : nothing}

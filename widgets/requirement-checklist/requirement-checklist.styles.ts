@@ -80,6 +80,7 @@ export const requirementChecklistStyles = css`
   }
   .facts .basis li::before {
     content: '– ';
+    content: '– ' / '';
   }
   .facts ul,
   .specifics,
@@ -241,6 +242,7 @@ export const requirementChecklistStyles = css`
   }
   .ready-mark::before {
     content: '✓ ';
+    content: '✓ ' / '';
   }
   .item-description,
   .item-links {

@@ -123,6 +123,7 @@ export const serviceStatusStyles = css`
   }
   .toggle::after {
     content: '▾';
+    content: '▾' / '';
     display: inline-block;
     margin-inline-start: 0.375em;
   }
@@ -188,6 +189,7 @@ export const serviceStatusStyles = css`
   .link-list li::before,
   .contact-list li::before {
     content: '– ';
+    content: '– ' / '';
   }
   .link-list a,
   .contact-list a {
