@@ -60,8 +60,13 @@ export async function startPreview({ file, format, port, lang, pkgRoot, quiet = 
     }
   };
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const respond = async (req, res) => {
+    let url;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'bad request');
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only');
     switch (url.pathname) {
       case '/':
@@ -83,11 +88,27 @@ export async function startPreview({ file, format, port, lang, pkgRoot, quiet = 
     }
     if (url.pathname.startsWith('/loket/')) {
       // The package's built widgets; never anything outside dist/.
-      const path = resolve(dist, `.${decodeURIComponent(url.pathname.slice('/loket'.length))}`);
+      let decoded;
+      try {
+        decoded = decodeURIComponent(url.pathname.slice('/loket'.length));
+      } catch {
+        // A malformed percent-escape (`%ff`): the request is wrong, not the server.
+        return send(res, 400, 'text/plain; charset=utf-8', 'bad request');
+      }
+      const path = resolve(dist, `.${decoded}`);
       const real = await realpath(path).catch(() => undefined);
       if (real && (real === dist || real.startsWith(dist + sep))) return serveFile(res, real);
     }
     return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+  };
+
+  // An error in one request must never end the preview: answer it and carry on.
+  const server = createServer((req, res) => {
+    respond(req, res).catch((error) => {
+      if (!quiet) console.error(`loket preview: ${req.method} ${req.url}: ${error?.message ?? error}`);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error');
+      else res.destroy();
+    });
   });
 
   // Editors save by writing in place or by renaming a temporary file over the

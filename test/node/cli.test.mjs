@@ -218,6 +218,24 @@ describe('loket preview', () => {
     }
   });
 
+  test('answers 400 to a malformed percent-escape and keeps running', async () => {
+    const { child, url } = await startPreview(file('escape.json', status), '--port', '0');
+    let exited = false;
+    child.on('exit', () => (exited = true));
+    try {
+      for (const bad of ['loket/%ff', 'loket/%E0%A4%A', 'loket/%']) {
+        const res = await fetch(`${url}${bad}`, { signal: AbortSignal.timeout(5000) });
+        assert.equal(res.status, 400, bad);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(exited, false, 'the preview process exited');
+      assert.equal((await fetch(`${url}loket/loket.js`, { signal: AbortSignal.timeout(5000) })).status, 200);
+      assert.equal((await fetch(`${url}info.json`, { signal: AbortSignal.timeout(5000) })).status, 200);
+    } finally {
+      child.kill();
+    }
+  });
+
   test('refuses a file it cannot read in one line', () => {
     const { status: code, stderr } = loket('preview', 'missing.json');
     assert.equal(code, 2);
