@@ -83,6 +83,35 @@ describe('dist/loket.js, the script-tag loader', () => {
     frame.remove();
   });
 
+  it('says honestly when the form\'s sending code cannot be fetched, keeps the answers, and tries again', async () => {
+    await fetch('/test-api/fail-chunks?pattern=submission-');
+    let frame: Frame | undefined;
+    try {
+      frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
+      const f = frame;
+      const form = () => f.doc.querySelector('loket-permit-form') as HTMLElement & { initialAnswers: unknown; updateComplete: Promise<unknown> };
+      const root = () => form().shadowRoot!;
+      const errors: { kind: string; reason?: string }[] = [];
+      await until(() => !!root()?.querySelector('form'), 'the form');
+      form().addEventListener('loket-error', (e) => errors.push((e as unknown as { detail: { kind: string; reason?: string } }).detail));
+      form().initialAnswers = { kind: 'pengaduan', topic: 'reklame', message: 'Belum ada kabar.', fullName: 'Budi', email: 'budi@example.org', replyVia: 'email', consent: true };
+      for (let i = 0; i < 8 && !root().querySelector('.submit-status'); i++) {
+        root().querySelector<HTMLElement>('.actions .button.primary')?.click();
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      await until(() => !!root().querySelector('.submit-status'), 'the failure message');
+      expect(root().querySelector('.submit-status')!.textContent).to.contain('bagian formulir untuk mengirim tidak dapat dimuat');
+      expect(errors.some((e) => e.kind === 'submit' && e.reason === 'network'), 'loket-error for the page').to.equal(true);
+      expect(root().textContent).to.contain('Budi');
+      await fetch('/test-api/fail-chunks');
+      root().querySelector<HTMLElement>('.actions .button.primary')!.click();
+      await until(() => !root().querySelector('.submit-status')?.textContent?.includes('tidak dapat dimuat'), 'a second try with the code');
+    } finally {
+      await fetch('/test-api/fail-chunks');
+      frame?.remove();
+    }
+  });
+
   it('keeps working when the script is included twice', async () => {
     const frame = await page(`<script type="module" src="/dist/loket.js"></script><script type="module" src="/dist/loket.js?again"></script>
       <loket-service-status src="/demo/status/bontang.json"><a href="/x">Situs kantor</a></loket-service-status>`);

@@ -46,6 +46,8 @@ const en: Record<FormUiKey, Entry> = {
   'ui.serviceLevel': 'Service time: {duration}',
   'ui.fee': 'Fee: {fee}',
   'ui.notice': 'Important:',
+  'ui.sendCodeFailed': 'Your application has not been sent: the part of the form that sends it could not be loaded. Check your internet connection, then press Try again. Your answers are still here.',
+  'ui.retry': 'Try again',
   'ui.submitted': 'Your answers have been handed over for sending.',
   'ui.fixFirst': 'Some answers need fixing before the application can be sent.',
 };

@@ -3,6 +3,8 @@
 // responses (good, then 500, then good…). Mounted by web-test-runner only.
 
 const scripts = new Map();
+/** While set, requests for built chunks whose path matches fail with 503 (a dropped request on 3G). */
+let failingChunks;
 const hits = new Map();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -22,6 +24,7 @@ function respond(ctx, { status = 200, type = 'application/json', body = '' }) {
 /** Koa middleware for `/test-api/*`. */
 export async function testApi(ctx, next) {
   const url = new URL(ctx.url, 'http://test');
+  if (failingChunks && url.pathname.startsWith('/dist/chunks/') && failingChunks.test(url.pathname)) return respond(ctx, { status: 503, type: 'text/plain', body: 'unavailable' });
   if (!url.pathname.startsWith('/test-api/')) return next();
   const [, , what, id] = url.pathname.split('/');
   switch (what) {
@@ -38,6 +41,11 @@ export async function testApi(ctx, next) {
       ctx.type = 'application/json';
       ctx.body = Buffer.from(big);
       return;
+    }
+    case 'fail-chunks': {
+      const pattern = url.searchParams.get('pattern');
+      failingChunks = pattern ? new RegExp(pattern) : undefined;
+      return respond(ctx, { body: { ok: true } });
     }
     case 'drop':
       ctx.req.socket.destroy();

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { referencedFields } from '../../src/condition.js';
 import { defineElement } from '../../src/define.js';
-import { LoketStepEvent, LoketSubmitEvent, type LoketSubmitDetail } from '../../src/events.js';
+import { LoketErrorEvent, LoketStepEvent, LoketSubmitEvent, type LoketSubmitDetail } from '../../src/events.js';
 import { dateOf, filesOf } from '../../src/form/answers.js';
 import { parseForm, type Field, type FormDocument, type GroupField, type ItemField } from '../../src/form/format.js';
 import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
@@ -119,6 +119,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
    */
   private submission?: SubmissionController;
   private submissionLoad?: Promise<SubmissionController>;
+  private lastSubmissionTry = 0;
+  /** The last attempt to send failed because the sending code could not be fetched. */
+  private codeFailed = false;
 
   private loadSubmission(): Promise<SubmissionController> {
     this.submissionLoad ??= import('./submission.js').then(async ({ SubmissionController }) => {
@@ -154,6 +157,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       this.requestUpdate();
       return controller;
     });
+    // A dropped request on 3G must not disable sending for good: forget the failure so the next try imports again.
+    this.submissionLoad.catch(() => (this.submissionLoad = undefined));
     return this.submissionLoad;
   }
 
@@ -213,7 +218,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.returnToReview = false;
     this.generation++;
     if (this.submission) void this.submission.setForm(form);
-    else void this.updateComplete.then(() => this.loadSubmission());
+    else void this.updateComplete.then(() => this.loadSubmission()).catch(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -296,7 +301,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private changed(path: string): void {
     const validator = this.validator;
     if (!validator) return;
-    this.submission?.answersChanged();
+    if (this.submission) this.submission.answersChanged();
+    else this.retrySubmissionLoad();
     const key = keyOf(path);
     let render = false;
     if (this.errors.has(path) || this.warnings.has(path)) {
@@ -583,11 +589,35 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
    */
   protected async deliver(detail: LoketSubmitDetail): Promise<View> {
     this.resultView = 'review';
+    this.codeFailed = false;
+    let submission: SubmissionController;
+    try {
+      submission = await this.loadSubmission();
+    } catch (error) {
+      return this.sendingCodeFailed(error);
+    }
     // Said at once, without touching the network or the device.
-    const submission = await this.loadSubmission();
     if (!this.action && !this.submitHook && !this.value?.submit?.endpoint) return submission.notConnected();
     await submission.submit(detail.answers, detail.locale);
     return this.resultView;
+  }
+
+  /** The sending code did not arrive (a dropped request): say so honestly, keep the answers, offer "Coba lagi". */
+  private sendingCodeFailed(error: unknown): View {
+    this.codeFailed = true;
+    const message = this.t('ui.sendCodeFailed');
+    console.error(`[loket] <loket-permit-form>: ${message}`, error);
+    this.dispatchEvent(new LoketErrorEvent({ kind: 'submit', reason: 'network', message, problems: [], stale: false }));
+    this.pendingFocus = { to: 'status' };
+    return 'failed';
+  }
+
+  /** While the sending code is missing, try to fetch it again now and then as the citizen types (drafts need it). */
+  private retrySubmissionLoad(): void {
+    const now = Date.now();
+    if (this.submissionLoad || now - this.lastSubmissionTry < 10_000) return;
+    this.lastSubmissionTry = now;
+    void this.loadSubmission().catch(() => undefined);
   }
 
   /** A restored draft replaces the answers; the first step is shown again. */
@@ -710,10 +740,12 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       <p class="lead">${this.t('ui.reviewIntro')}</p>
       ${renderReview(ctx)}
       ${this.view === 'handed-over' ? html`<p class="status-message" role="status" tabindex="-1">${this.t('ui.submitted')}</p>` : nothing}
-      ${this.submission?.renderStatus() ?? nothing}
-      ${this.view === 'handed-over' || this.view === 'outbox' || this.view === 'failed' || this.submission?.phase === 'sending'
+      ${this.codeFailed && this.view === 'failed'
+        ? html`<div class="submit-status status-message problem" part="submit-status" role="alert" tabindex="-1"><p>${this.t('ui.sendCodeFailed')}</p></div>`
+        : (this.submission?.renderStatus() ?? nothing)}
+      ${this.view === 'handed-over' || this.view === 'outbox' || (this.view === 'failed' && !this.codeFailed) || this.submission?.phase === 'sending'
         ? nothing
-        : html`<div class="actions"><button type="submit" class="button primary" part="button">${this.t('ui.submit')}</button></div>`}`;
+        : html`<div class="actions"><button type="submit" class="button primary" part="button">${this.codeFailed ? this.t('ui.retry') : this.t('ui.submit')}</button></div>`}`;
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
