@@ -11,6 +11,7 @@ const en: Record<MessageKey, Entry> = {
   'load.tooLarge': 'The document is too large: more than {max}.',
   'load.badJson': 'The document is not valid JSON: {detail}.',
   'load.invalid': { one: 'The document does not match the format (1 problem):', other: 'The document does not match the format ({count} problems):' },
+  'load.badUrl': 'The document address is not valid: "{url}". Check the src attribute.',
   'load.noSource': 'No document yet: set the src attribute, add a <script type="application/json"> inside the element, or set the data property.',
   'load.forAuthor': 'For the site administrator: the details are also logged to the browser console.',
   'day.0': 'Sunday',

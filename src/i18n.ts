@@ -19,6 +19,7 @@ const id = {
   'load.tooLarge': 'Dokumen terlalu besar: lebih dari {max}.',
   'load.badJson': 'Dokumen bukan JSON yang sah: {detail}.',
   'load.invalid': { other: 'Dokumen tidak sesuai format ({count} masalah):' },
+  'load.badUrl': 'Alamat dokumen tidak sah: "{url}". Periksa atribut src.',
   'load.noSource': 'Belum ada dokumen: isi atribut src, tambahkan <script type="application/json"> di dalam elemen, atau setel properti data.',
   'load.forAuthor': 'Untuk pengelola situs: rincian juga dicatat di konsol peramban.',
   // Calendar words.

@@ -1,5 +1,5 @@
 /** Why a document could not be loaded. Stable strings: hosts may switch on them. */
-export const LOAD_FAILURES = ['network', 'timeout', 'http', 'html', 'too-large', 'json', 'invalid', 'no-source'] as const;
+export const LOAD_FAILURES = ['network', 'timeout', 'http', 'html', 'too-large', 'json', 'invalid', 'no-source', 'bad-url'] as const;
 export type LoadFailure = (typeof LOAD_FAILURES)[number];
 
 /** A failed load, before translation: the widget turns it into a message. */
@@ -26,6 +26,18 @@ export interface FetchJsonOptions {
 /** 1 MiB: the largest real status or form document is a few kilobytes. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** The longest delay setTimeout honours (about 24.8 days); longer ones fire at once. */
+export const MAX_DELAY_SECONDS = 2_147_483;
+
+/**
+ * A seconds value from an attribute, safe for setTimeout: a positive finite
+ * number capped at {@link MAX_DELAY_SECONDS}, else the fallback ("abc", NaN,
+ * negative, 30 days for a timer that would otherwise fire immediately).
+ */
+export function delaySeconds(value: number, fallback: number): number {
+  return Number.isFinite(value) && value > 0 ? Math.min(value, MAX_DELAY_SECONDS) : fallback;
+}
 
 /** Parses JSON text, reporting the parser's message instead of throwing. */
 export function parseJsonText(source: string, url?: string): LoadResult {

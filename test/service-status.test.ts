@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LoketErrorEvent } from '../src/events.js';
 import type { StatusDocument } from '../src/status/format.js';
@@ -199,6 +199,15 @@ describe('<loket-service-status> behaviour', () => {
     }
   });
 
+  it('does not turn a refresh of 30 days, or a nonsense timeout, into a request loop', async () => {
+    const url = await script('refresh-huge', [{ body: office() }]);
+    const probe = mount<LoketServiceStatus>(`<loket-service-status src="${url}" refresh="2600000" timeout="abc"></loket-service-status>`);
+    await probe.next('loket-ready');
+    await aTimeout(400);
+    const hits = (await (await fetch('/test-api/hits/refresh-huge')).json()).hits;
+    expect(hits).to.equal(1);
+  });
+
   it('takes its document from the data property', async () => {
     const probe = mount<LoketServiceStatus>('<loket-service-status now="2020-09-14T09:00"></loket-service-status>');
     probe.el.data = office();
@@ -226,6 +235,7 @@ describe('<loket-service-status> with bad input', () => {
     { name: 'an HTML page instead of JSON', markup: () => '<loket-service-status src="/test-api/html"><a href="/kantor">Lihat situs kantor</a></loket-service-status>', kind: 'html', text: /halaman HTML, bukan dokumen JSON/ },
     { name: 'an HTML page labelled as JSON', markup: () => '<loket-service-status src="/test-api/html-as-json"><a href="/kantor">Lihat situs kantor</a></loket-service-status>', kind: 'html', text: /halaman HTML, bukan dokumen JSON/ },
     { name: 'a multi-megabyte document', markup: () => '<loket-service-status src="/test-api/huge"><a href="/kantor">Lihat situs kantor</a></loket-service-status>', kind: 'too-large', text: /terlalu besar: lebih dari 1 MB/ },
+    { name: 'a src the URL parser refuses', markup: () => '<loket-service-status src="http://[oops"><a href="/kantor">Lihat situs kantor</a></loket-service-status>', kind: 'bad-url', text: /Alamat dokumen tidak sah: "http:\/\/\[oops"/ },
     { name: 'no document at all', markup: () => '<loket-service-status><a href="/kantor">Lihat situs kantor</a></loket-service-status>', kind: 'no-source', text: /Belum ada dokumen/ },
   ];
 

@@ -8,6 +8,7 @@ import type { ParseResult } from '../../src/problems.js';
 import { docInstant, evaluateStatus, type StatusNow } from '../../src/status/evaluate.js';
 import { parseStatus, type StatusDocument } from '../../src/status/format.js';
 import { text, type Locale } from '../../src/text.js';
+import { delaySeconds } from '../../src/load.js';
 import { formatInstant } from '../../src/time.js';
 import { LoketElement } from '../shared/loket-element.js';
 import { serviceStatusStyles } from './service-status.styles.js';
@@ -135,7 +136,8 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
   };
 
   private refreshMs(): number {
-    return this.refresh > 0 ? Math.max(LoketServiceStatus.minRefreshSeconds, this.refresh) * 1000 : 0;
+    const seconds = delaySeconds(this.refresh, 0);
+    return seconds > 0 ? Math.max(LoketServiceStatus.minRefreshSeconds, seconds) * 1000 : 0;
   }
 
   private scheduleRefresh(): void {

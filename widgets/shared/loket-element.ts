@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { LoketErrorEvent, LoketReadyEvent, type LoketErrorDetail } from '../../src/events.js';
 import { loadLocale, localeReady, msg, translate } from '../../src/i18n.js';
-import { DEFAULT_MAX_BYTES, fetchJson, parseJsonText, type LoadError, type LoadResult } from '../../src/load.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, delaySeconds, fetchJson, parseJsonText, type LoadError, type LoadResult } from '../../src/load.js';
 import { problemLine, type ParseResult, type Problem } from '../../src/problems.js';
 import { localeOf, toLocale, type Locale } from '../../src/text.js';
 import { errorPanelStyles } from './shared.styles.js';
@@ -170,8 +170,15 @@ export abstract class LoketElement<T> extends LitElement {
     if (!this.src) return;
     this.loads?.abort();
     const loads = (this.loads = new AbortController());
-    const url = new URL(this.src, this.ownerDocument.baseURI).href;
-    const result = await fetchJson(url, { timeoutMs: Math.max(1, this.timeout) * 1000, maxBytes: DEFAULT_MAX_BYTES, signal: loads.signal });
+    let url: string;
+    try {
+      url = new URL(this.src, this.ownerDocument.baseURI).href;
+    } catch {
+      // "http://[oops": the URL parser throws; that is the webmaster's typo, not the page's problem.
+      this.accept({ ok: false, error: { kind: 'bad-url', url: this.src } }, true);
+      return;
+    }
+    const result = await fetchJson(url, { timeoutMs: delaySeconds(this.timeout, DEFAULT_TIMEOUT_MS / 1000) * 1000, maxBytes: DEFAULT_MAX_BYTES, signal: loads.signal });
     if (loads.signal.aborted) return;
     this.accept(result, true);
   }
@@ -269,7 +276,7 @@ export abstract class LoketElement<T> extends LitElement {
       case 'network':
         return msg(t, 'load.network');
       case 'timeout':
-        return msg(t, 'load.timeout', { seconds: this.timeout });
+        return msg(t, 'load.timeout', { seconds: delaySeconds(this.timeout, DEFAULT_TIMEOUT_MS / 1000) });
       case 'http':
         return error.status === 404 ? msg(t, 'load.notFound', { url }) : msg(t, 'load.http', { status: error.status ?? 0, url });
       case 'html':
@@ -282,6 +289,8 @@ export abstract class LoketElement<T> extends LitElement {
         return msg(t, 'load.invalid', { count });
       case 'no-source':
         return msg(t, 'load.noSource');
+      case 'bad-url':
+        return msg(t, 'load.badUrl', { url });
     }
   }
 
