@@ -128,6 +128,20 @@ describe('<loket-permit-form> validation (GOV.UK pattern)', () => {
     expect(q(el, '#f-email')!.hasAttribute('aria-invalid')).to.equal(false);
   });
 
+  it('words the messages for questions and long declarations the way a person would', async () => {
+    const doc = everyField() as { steps: { fields: Record<string, unknown>[] }[] };
+    doc.steps[0]!.fields[0]!.label = 'Apakah Anda mengurus atas nama orang lain?';
+    doc.steps[2]!.fields[6]!.label = 'Saya menyatakan bahwa semua data dan dokumen yang saya kirim benar dan dapat dipertanggungjawabkan.';
+    const el = await mountForm(doc);
+    await press(el);
+    expect(summaryMessages(el)).to.include('Jawab pertanyaan "Apakah Anda mengurus atas nama orang lain?"');
+    el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'tidak' }], permits: ['siup'] };
+    await el.updateComplete;
+    await press(el);
+    await press(el);
+    expect(summaryMessages(el)).to.deep.equal(['Centang pernyataan untuk melanjutkan']);
+  });
+
   it('moves focus to the exact control when a summary link is followed', async () => {
     const el = await mountForm(everyField());
     await fill(el, 'f-birthDate-day', '31');

@@ -6,6 +6,8 @@ const en: Record<FormMessageKey, Entry> = {
   'answer.enter': 'Enter {label}',
   'answer.choose': 'Select {label}',
   'answer.tick': 'Tick "{Label}" to continue',
+  'answer.question': 'Answer the question "{Label}"',
+  'answer.tickStatement': 'Tick the declaration to continue',
   'answer.chooseFile': 'Select a file for {label}',
   'answer.tooShort': '{Label} must be {min} characters or more',
   'answer.tooLong': '{Label} must be {max} characters or fewer',

@@ -11,6 +11,8 @@ const id = {
   'answer.enter': 'Masukkan {label}',
   'answer.choose': 'Pilih {label}',
   'answer.tick': 'Centang "{Label}" untuk melanjutkan',
+  'answer.question': 'Jawab pertanyaan "{Label}"',
+  'answer.tickStatement': 'Centang pernyataan untuk melanjutkan',
   'answer.chooseFile': 'Pilih berkas {label}',
   'answer.tooShort': '{Label} minimal {min} karakter',
   'answer.tooLong': '{Label} maksimal {max} karakter',

@@ -75,6 +75,8 @@ type Sink = { errors: FieldError[]; warnings: FieldError[] };
 const PATH = /^([A-Za-z][A-Za-z0-9_]*)(?:\[(\d+)\]\.([A-Za-z][A-Za-z0-9_]*))?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CHOOSE_TYPES = new Set(['select', 'radio', 'checkboxes']);
+/** A checkbox label longer than this is a declaration, too long to quote in a message. */
+const LONG_LABEL = 60;
 const IDENTIFIER_KEYS: Record<IdentifierError, FormMessageKey> = {
   digits: 'answer.digits',
   province: 'answer.nikProvince',
@@ -219,8 +221,12 @@ export function createValidator(form: FormDocument, options: ValidatorOptions = 
 
     if (isEmptyValue(field.type === 'date' ? dateOf(raw) : field.type === 'file' ? filesOf(raw) : field.type === 'checkboxes' ? choicesOf(raw) : raw)) {
       if (!ev.required(entry, item)) return;
-      if (field.type === 'checkbox') fail('required', 'answer.tick');
+      // Labels written as questions ("Bermotor?") or long declarations do not fit
+      // "Pilih {label}" or 'Centang "{label}"': say it another way.
+      const label = text(field.label, locale).trim();
+      if (field.type === 'checkbox') fail('required', label.length > LONG_LABEL ? 'answer.tickStatement' : 'answer.tick');
       else if (field.type === 'file') fail('required', 'answer.chooseFile');
+      else if (label.endsWith('?')) fail('required', 'answer.question');
       else fail('required', CHOOSE_TYPES.has(field.type) ? 'answer.choose' : 'answer.enter');
       return;
     }

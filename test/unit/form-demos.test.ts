@@ -29,7 +29,7 @@ describe('demo forms', () => {
       if (!result.ok) throw new Error('does not parse');
       const { errors } = createValidator(result.value).validateAll({});
       expect(errors.length).to.be.greaterThan(3);
-      for (const error of errors) expect(error.message).to.match(/^(Masukkan|Pilih|Centang|Tambahkan)/);
+      for (const error of errors) expect(error.message).to.match(/^(Masukkan|Pilih|Centang|Tambahkan|Jawab pertanyaan)/);
     });
   }
 
