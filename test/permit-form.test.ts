@@ -314,6 +314,32 @@ describe('<loket-permit-form> steps, conditions and review', () => {
     expect(shadowText(el)).to.contain('siti@example.org');
   });
 
+  it('asks the questions a changed answer brings before going back to the summary', async () => {
+    const el = await mountForm(everyField());
+    el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'tidak' }], permits: ['siup'], declaration: true };
+    await el.updateComplete;
+    await press(el);
+    await press(el);
+    expect(heading(el)).to.equal('Periksa jawaban Anda');
+    const change = [...root(el).querySelectorAll<HTMLButtonElement>('.review-row button')].find((b) => b.textContent!.includes('Jenis pemohon'))!;
+    change.click();
+    await el.updateComplete;
+    await check(el, 'f-applicantType-o1');
+    await press(el);
+    expect(heading(el)).to.equal('Data usaha');
+    expect(summaryMessages(el)).to.deep.equal([]);
+    expect(q(el, '.actions .button')!.textContent!.trim()).to.equal('Simpan dan kembali ke ringkasan');
+    await fill(el, 'f-companyName', 'PT Bahari');
+    await fill(el, 'f-nib', '9120001234567');
+    await fill(el, 'f-npwp', '01.234.567.8-044.000');
+    await fill(el, 'f-employees', '12');
+    q<HTMLSelectElement>(el, '#f-district')!.value = 'koja';
+    q(el, '#f-district')!.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await press(el);
+    expect(heading(el)).to.equal('Periksa jawaban Anda');
+    expect(shadowText(el)).to.contain('PT Bahari');
+  });
+
   it('tells the citizen honestly when no backend is connected, keeping the answers, and tells the page why', async () => {
     const el = await mountForm(everyField());
     el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'tidak' }], permits: ['siup'], declaration: true };

@@ -82,17 +82,20 @@ export async function createReceiver({
   const root = resolve(dataDir);
   makeDir(root);
   makeDir(join(root, 'files'));
-  const journal = openJournal(root);
+  const journal = openJournal(root, { log });
+  if (journal.damaged > 0) log(`receiver: ${journal.damaged} damaged journal line(s) skipped; the records after them are kept`);
   const injected = createFaults(faults);
   if (injected.active) log('receiver: FAULT INJECTION IS ON (test use only)');
 
-  /** Stored records by `${formId} ${key}`, and the last sequence number per form. */
+  /** Stored records by `${formId} ${key}`. */
   const byKey = new Map();
-  const lastSeq = new Map();
-  for (const record of journal.records) {
-    if (record.key) byKey.set(`${record.formId} ${record.key}`, record);
-    lastSeq.set(record.formId, Math.max(lastSeq.get(record.formId) ?? 0, record.seq));
-  }
+  for (const record of journal.records) if (record.key) byKey.set(`${record.formId} ${record.key}`, record);
+  /**
+   * The last sequence number issued, over every form: the highest the journal
+   * holds, plus one for each damaged line whose number was lost (it may have
+   * held the highest). Numbers never go backwards, so none is issued twice.
+   */
+  let lastSeq = journal.maxSeq + journal.unreadable;
   const inFlight = new Set();
   const hanging = new Set();
   const formCache = new Map();
@@ -249,7 +252,7 @@ export async function createReceiver({
   }
 
   function store(formId, key, hash, payload, uploads) {
-    const seq = (lastSeq.get(formId) ?? 0) + 1;
+    const seq = lastSeq + 1;
     const at = now();
     const prefix = formId.split('-')[0].toUpperCase();
     const trackingNumber = `${prefix}-${at.getUTCFullYear()}-${String(seq).padStart(6, '0')}`;
@@ -266,7 +269,7 @@ export async function createReceiver({
     const body = { trackingNumber, receivedAt: at.toISOString(), formId };
     const record = { v: 1, formId, seq, trackingNumber, key, hash, receivedAt: at.toISOString(), payload, files, response: { status: 201, body } };
     journal.append(record);
-    lastSeq.set(formId, seq);
+    lastSeq = seq;
     if (key) byKey.set(`${formId} ${key}`, record);
     log(`receiver: stored ${trackingNumber}`);
     return body;

@@ -2,11 +2,12 @@
 // durability across a restart, validation, limits, CORS, the token, faults.
 // Needs dist/ (npm test builds it first).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { fsyncSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startReceiver } from '../../demo/server/receiver.mjs';
+import { openJournal } from '../../demo/server/receiver/journal.mjs';
 
 const FORM = {
   version: 1,
@@ -226,6 +227,94 @@ describe('receiver durability', () => {
       lines.forEach((line) => JSON.parse(line));
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('receiver journal damage', () => {
+  const journalLines = (dataDir) => readFileSync(join(dataDir, 'journal.jsonl'), 'utf8').split('\n').filter(Boolean);
+  const storeFive = async (dataDir) => {
+    const server = await start({ dataDir });
+    const keys = [];
+    const numbers = [];
+    for (let i = 0; i < 5; i++) {
+      keys.push(newKey());
+      numbers.push((await (await post(server, payload({ ...GOOD, nama: `Pemohon ${i + 1}` }), { key: keys[i] })).json()).trackingNumber);
+    }
+    await server.close();
+    return { keys, numbers };
+  };
+
+  it('skips a damaged line in the middle and keeps every record after it', async () => {
+    const dataDir = tmp();
+    const { keys, numbers } = await storeFive(dataDir);
+    const lines = journalLines(dataDir);
+    lines[1] = lines[1].replace('"formId"', '"formId"\u0000#rusak#');
+    writeFileSync(join(dataDir, 'journal.jsonl'), `${lines.join('\n')}\n`);
+    const logged = [];
+    const second = await start({ dataDir, log: (line) => logged.push(line) });
+    try {
+      assert.equal(second.receiver.records().length, 4);
+      assert.deepEqual(second.receiver.records().map((r) => r.trackingNumber), [numbers[0], ...numbers.slice(2)]);
+      assert.equal(second.receiver.journal.damaged, 1);
+      assert.ok(logged.some((line) => /line 2 is damaged/.test(line)), logged.join('\n'));
+      // The damaged line is left for a person to look at, not truncated over.
+      assert.equal(journalLines(dataDir).length, 5);
+      const replay = await post(second, payload({ ...GOOD, nama: 'Pemohon 3' }), { key: keys[2] });
+      assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+      assert.equal((await replay.json()).trackingNumber, numbers[2]);
+      const next = await (await post(second, payload(GOOD), { key: newKey() })).json();
+      assert.equal(Number(next.trackingNumber.slice(-6)), 6);
+      assert.equal(journalLines(dataDir).length, 6);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('never re-issues the number of a damaged last line', async () => {
+    const dataDir = tmp();
+    const { numbers } = await storeFive(dataDir);
+    const lines = journalLines(dataDir);
+    lines[4] = 'x'.repeat(lines[4].length);
+    writeFileSync(join(dataDir, 'journal.jsonl'), `${lines.join('\n')}\n`);
+    const second = await start({ dataDir });
+    try {
+      assert.equal(second.receiver.records().length, 4);
+      const next = await (await post(second, payload(GOOD), { key: newKey() })).json();
+      assert.ok(!numbers.includes(next.trackingNumber), `${next.trackingNumber} was issued before`);
+      assert.ok(Number(next.trackingNumber.slice(-6)) > 5);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('undoes a failed append, so no torn line is left mid-file', async () => {
+    const dir = tmp();
+    let fail = false;
+    const io = {
+      fsyncSync: (fd) => {
+        if (fail) {
+          fail = false;
+          throw Object.assign(new Error('EIO: injected'), { code: 'EIO' });
+        }
+        return fsyncSync(fd);
+      },
+    };
+    const journal = openJournal(dir, { io });
+    journal.append({ v: 1, formId: 'uji-izin', seq: 1, trackingNumber: 'UJI-2020-000001' });
+    const size = statSync(journal.path).size;
+    fail = true;
+    assert.throws(() => journal.append({ v: 1, formId: 'uji-izin', seq: 2, trackingNumber: 'UJI-2020-000002' }), /EIO/);
+    assert.equal(statSync(journal.path).size, size);
+    assert.equal(journal.records.length, 1);
+    journal.append({ v: 1, formId: 'uji-izin', seq: 2, trackingNumber: 'UJI-2020-000002' });
+    journal.close();
+    const again = openJournal(dir);
+    try {
+      assert.deepEqual(again.records.map((r) => r.seq), [1, 2]);
+      assert.equal(again.damaged, 0);
+    } finally {
+      again.close();
     }
   });
 });

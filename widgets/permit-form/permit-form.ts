@@ -460,7 +460,15 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     }
     const steps = this.visibleSteps();
     const next = steps.find((s) => s > this.stepIndex);
-    if (this.returnToReview || next === undefined) this.goReview();
+    if (this.returnToReview) {
+      // A changed answer may bring new required questions on another step (a
+      // new applicant type, say): ask them before going back to the summary.
+      const pending = validator.validateAll(this.answers, this.locale).ok
+        ? undefined
+        : steps.find((s) => s !== this.stepIndex && validator.validateStep(this.answers, s, this.locale).errors.length > 0);
+      if (pending !== undefined) this.goStep(pending);
+      else this.goReview();
+    } else if (next === undefined) this.goReview();
     else this.goStep(next);
   }
 
@@ -578,6 +586,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.pendingFocus = { to: 'status' };
     try {
       this.view = event.defaultPrevented ? 'handed-over' : await this.deliver(detail);
+      // Whatever replaced the submit button takes focus once it is on screen.
+      if (this.view === 'failed' || this.view === 'outbox' || this.view === 'handed-over') this.pendingFocus = { to: 'status' };
     } finally {
       this.submitting = false;
     }
