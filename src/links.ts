@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { isMobile, normalizePhone, serviceNumber, telHref, whatsAppHref } from './phone.js';
 import type { CustomIssueParams } from './problems.js';
 import { Text } from './text.js';
+import { isTimeZone } from './time.js';
 import { isAllowedUrl, safeHref } from './url.js';
 
 // Links and contact lines, shared by every format (status banner, requirement
@@ -14,6 +15,13 @@ const issue = (params: CustomIssueParams) => ({ code: 'custom' as const, message
 /** Contact lines; phone-like kinds are checked as Indonesian numbers. */
 export const CONTACT_KINDS = ['phone', 'whatsapp', 'call-centre', 'sms', 'email', 'web'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** An IANA time zone the runtime knows: `Asia/Jakarta` (WIB), `Asia/Makassar` (WITA), `Asia/Jayapura` (WIT). */
+export const TimeZone = z.string().check(
+  z.superRefine((value, ctx) => {
+    if (!isTimeZone(value)) ctx.addIssue(issue({ key: 'schema.timeZone', value }));
+  }),
+);
 
 /** A URL with an allowed scheme (https, http, mailto, tel) or a relative URL. */
 export const Url = z.string().check(

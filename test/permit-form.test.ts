@@ -314,6 +314,20 @@ describe('<loket-permit-form> steps, conditions and review', () => {
     expect(shadowText(el)).to.contain('siti@example.org');
   });
 
+  it('writes the receipt time in the office\'s zone, with WIB, WITA or WIT', async () => {
+    const doc = everyField() as { office: Record<string, unknown> };
+    doc.office.timeZone = 'Asia/Jayapura';
+    const el = await mountForm(doc);
+    el.submitHook = async () => ({ trackingNumber: 'UJI-2026-000001' });
+    el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'tidak' }], permits: ['siup'], declaration: true };
+    await el.updateComplete;
+    await press(el);
+    await press(el);
+    await press(el);
+    for (let i = 0; i < 100 && !shadowText(el).includes('UJI-2026-000001'); i++) await aTimeout(20);
+    expect(shadowText(el)).to.match(/Dikirim \d{1,2} \w+ \d{4}, pukul \d\d\.\d\d WIT\b/);
+  });
+
   it('asks the questions a changed answer brings before going back to the summary', async () => {
     const el = await mountForm(everyField());
     el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.', vessels: [{ vesselName: 'KM', motorised: 'tidak' }], permits: ['siup'], declaration: true };

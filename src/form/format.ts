@@ -3,7 +3,7 @@ import { Condition, Scalar } from '../condition.js';
 import { isMobile, normalizePhone, serviceNumber } from '../phone.js';
 import { translate } from '../i18n.js';
 import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
-import { Url } from '../links.js';
+import { TimeZone, Url } from '../links.js';
 import { Text, type Locale } from '../text.js';
 import { checkForm } from './check.js';
 
@@ -245,6 +245,8 @@ export const FormOffice = z.strictObject({
   unit: z.optional(Text),
   address: z.optional(Text),
   url: z.optional(Url),
+  /** The office's IANA time zone: the receipt and the draft dates are written in it, with WIB, WITA or WIT. */
+  timeZone: z.optional(TimeZone),
 });
 export type FormOffice = z.infer<typeof FormOffice>;
 

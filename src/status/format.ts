@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
-import { CONTACT_KINDS, Contact, Link, Url, type ContactKind } from '../links.js';
+import { CONTACT_KINDS, Contact, Link, TimeZone, Url, type ContactKind } from '../links.js';
 import { Text, type Locale } from '../text.js';
-import { isTimeZone } from '../time.js';
 
 // The format of a service-status document, version 1. One definition: the
 // TypeScript types are inferred from it and the JSON Schema is generated from it.
@@ -170,11 +169,7 @@ export const Office = z.strictObject({
   name: Text,
   /** A short name for the compact banner on phones: "DPMPTSP Tabanan". Defaults to `name`. */
   shortName: z.optional(Text),
-  timeZone: z.string().check(
-    z.superRefine((value, ctx) => {
-      if (!isTimeZone(value)) ctx.addIssue(issue({ key: 'schema.timeZone', value }));
-    }),
-  ),
+  timeZone: TimeZone,
   address: z.optional(Text),
   url: z.optional(Url),
 });

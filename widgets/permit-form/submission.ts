@@ -8,6 +8,7 @@ import { createSubmitter, type Outcome, type Receipt, type SubmitHook, type Subm
 import { submitMsg, type SubmitMessageKey } from '../../src/submit/messages.js';
 import { deleteDraft, draftsEnabled, loadDraft, saveDraft, type Draft } from '../../src/submit/store.js';
 import { text, type Locale } from '../../src/text.js';
+import { formatDate, formatInstant, zonedParts } from '../../src/time.js';
 
 // Everything of sending that the permit form shows: progress, the outbox,
 // honest failures with "Coba lagi", server field errors, the receipt, and
@@ -48,6 +49,7 @@ export class SubmissionController implements ReactiveController {
   draftSavedUntil?: number;
   private form?: FormDocument;
   private submitter?: Submitter;
+  private submitterFor?: { readonly action?: string; readonly hook?: SubmitHook };
   private retryIn?: number;
   private lastAnnounced = -1;
   private draftTimer?: ReturnType<typeof setTimeout>;
@@ -91,19 +93,7 @@ export class SubmissionController implements ReactiveController {
     this.draftOffer = undefined;
     this.draftsOpen = false;
     this.changedEarly = false;
-    this.submitter = createSubmitter({
-      form,
-      ...(this.access.action() ? { action: this.access.action() as string } : {}),
-      ...(this.access.submitHook() ? { hook: this.access.submitHook() as SubmitHook } : {}),
-      onProgress: (p) => this.onProgress(p),
-      onStatus: (s) => {
-        if (s.state === 'waiting') {
-          this.retryIn = Math.ceil(s.delayMs / 1000);
-          this.access.announce(this.t('submit.retrying', { seconds: this.retryIn }));
-        } else if (s.state === 'sending') this.retryIn = undefined;
-        this.host.requestUpdate();
-      },
-    });
+    this.submitter = this.createSubmitter(form);
     const [draft, pending] = await Promise.all([loadDraft(form), this.submitter.pending()]);
     if (this.form !== form) return;
     if (pending.some((e) => e.state === 'waiting')) {
@@ -171,8 +161,32 @@ export class SubmissionController implements ReactiveController {
   }
 
   /** Sends the final answers; resolves when the element should show the outcome. */
+  /** A submitter for the element's current `action` and `submitHook` (remembered, so a later change is noticed). */
+  private createSubmitter(form: FormDocument): Submitter {
+    const action = this.access.action();
+    const hook = this.access.submitHook();
+    this.submitterFor = { action, hook };
+    return createSubmitter({
+      form,
+      ...(action ? { action } : {}),
+      ...(hook ? { hook } : {}),
+      onProgress: (p) => this.onProgress(p),
+      onStatus: (s) => {
+        if (s.state === 'waiting') {
+          this.retryIn = Math.ceil(s.delayMs / 1000);
+          this.access.announce(this.t('submit.retrying', { seconds: this.retryIn }));
+        } else if (s.state === 'sending') this.retryIn = undefined;
+        this.host.requestUpdate();
+      },
+    });
+  }
+
   async submit(answers: Readonly<Record<string, unknown>>, locale: Locale): Promise<void> {
     if (!this.submitter || this.phase === 'sending') return;
+    // The page may set action or submitHook after the form has loaded.
+    if (this.form && (this.submitterFor?.action !== this.access.action() || this.submitterFor?.hook !== this.access.submitHook())) {
+      this.submitter = this.createSubmitter(this.form);
+    }
     clearTimeout(this.draftTimer);
     await this.handle(() => (this.submitter as Submitter).submit(answers, locale));
   }
@@ -259,11 +273,23 @@ export class SubmissionController implements ReactiveController {
 
   // ---- Rendering -----------------------------------------------------------
 
+  /**
+   * A moment as the citizen reads it: in the office's zone with WIB, WITA or
+   * WIT when the form names the zone ("23 November 2026, pukul 16.04 WITA"),
+   * else on the device's clock.
+   */
+  private when(instant: number, withTime: boolean): string {
+    const locale = this.access.locale();
+    const zone = this.form?.office.timeZone;
+    if (zone) return withTime ? formatInstant(instant, zone, locale) : formatDate(zonedParts(instant, zone), locale);
+    return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en', withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' }).format(instant);
+  }
+
   /** The offer of an earlier draft, above the first step. */
   renderDraftOffer(headingLevel: number): TemplateResult | typeof nothing {
     const draft = this.draftOffer;
     if (!draft) return nothing;
-    const date = new Intl.DateTimeFormat(this.access.locale() === 'id' ? 'id-ID' : 'en', { dateStyle: 'long', timeStyle: 'short' }).format(draft.savedAt);
+    const date = this.when(draft.savedAt, true);
     const level = Math.min(6, Math.max(1, headingLevel + 1));
     return html`<section class="draft-offer" part="draft-offer" aria-labelledby="draft-offer-title">
       <div role="heading" aria-level=${level} id="draft-offer-title" class="draft-offer-title">${this.t('draft.offer')}</div>
@@ -278,7 +304,7 @@ export class SubmissionController implements ReactiveController {
   /** The line saying a draft is kept, with the delete control. */
   renderDraftNote(): TemplateResult | typeof nothing {
     if (this.draftSavedUntil === undefined || this.draftOffer || !this.form) return nothing;
-    const date = new Intl.DateTimeFormat(this.access.locale() === 'id' ? 'id-ID' : 'en', { dateStyle: 'long' }).format(this.draftSavedUntil);
+    const date = this.when(this.draftSavedUntil, false);
     const hasSensitive = !this.form.draft?.storeSensitive && this.form.steps.some((s) => s.fields.some((f) => 'sensitive' in f && f.sensitive));
     return html`<p class="draft-note muted" part="draft-note">
       ${this.t('draft.saved', { date, sensitive: hasSensitive ? this.t('draft.savedSensitive') : '' })}
@@ -330,7 +356,7 @@ export class SubmissionController implements ReactiveController {
     const receipt = this.receipt as Receipt;
     const locale = this.access.locale();
     const level = form.serviceLevel;
-    const date = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(receipt.submittedAt));
+    const date = this.when(Date.parse(receipt.submittedAt), true);
     const h = Math.min(6, Math.max(1, headingLevel));
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-title">
       <div class="receipt-panel" part="receipt-panel">
