@@ -442,6 +442,8 @@ describe('<loket-permit-form> repeatable groups and files', () => {
     input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     for (let i = 0; i < 100 && !q(el, '.file-name'); i++) await aTimeout(50);
     expect(q(el, '.file-name')!.textContent).to.equal('ktp-kamera.jpg');
+    for (let i = 0; i < 20 && !q(el, '[role="status"]')!.textContent; i++) await aTimeout(20);
+    expect(q(el, '[role="status"]')!.textContent).to.equal('ktp-kamera.jpg dipilih untuk Foto kapal');
     await press(el);
     expect(summaryMessages(el)).to.deep.equal([]);
     expect(heading(el)).to.equal('Periksa jawaban Anda');

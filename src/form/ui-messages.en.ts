@@ -37,7 +37,7 @@ const en: Record<FormUiKey, Entry> = {
   'ui.fileLimitsCount': '{types}. At most {size} per file, up to {count} files.',
   'ui.removeFile': 'Remove {name}',
   'ui.fileRemoved': 'File {name} removed.',
-  'ui.filesChosen': { one: '1 file chosen', other: '{count} files chosen' },
+  'ui.filesChosen': '{names} chosen for {label}',
   'ui.preparingPhotos': 'Preparing photos…',
   'ui.help': 'Need help?',
   'ui.helpPhone': 'Phone',

@@ -40,7 +40,7 @@ const id = {
   'ui.fileLimitsCount': 'Format {types}. Ukuran maksimal {size} per berkas, paling banyak {count} berkas.',
   'ui.removeFile': 'Hapus {name}',
   'ui.fileRemoved': 'Berkas {name} dihapus.',
-  'ui.filesChosen': { other: '{count} berkas dipilih' },
+  'ui.filesChosen': '{names} dipilih untuk {label}',
   'ui.preparingPhotos': 'Menyiapkan foto…',
   'ui.help': 'Butuh bantuan?',
   'ui.helpPhone': 'Telepon',

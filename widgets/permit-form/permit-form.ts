@@ -361,7 +361,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     }
     const existing = filesOf(readAnswer(this.answers, path)) as File[];
     writeAnswer(this.answers, path, target.multiple ? [...existing, ...chosen] : chosen.slice(0, 1));
-    this.say('ui.filesChosen', { count: chosen.length });
+    // Name the files and the question: "ktp.jpg dipilih untuk Scan KTP".
+    this.say('ui.filesChosen', { names: chosen.map((f) => f.name).join(', '), label: field && 'label' in field ? text(field.label, this.locale) : '' });
     this.touch(path);
     this.changed(path);
     this.requestUpdate();
