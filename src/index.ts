@@ -61,5 +61,7 @@ export { LoketApplyEvent, LoketChecklistChangeEvent, type LoketApplyDetail, type
 export { Condition, evaluateCondition, referencedFields } from './condition.js';
 export { IDENTIFIER_KINDS, PROVINCE_CODES, checkIdentifier, normalizeIdentifier, type IdentifierError, type IdentifierKind } from './identifiers.js';
 export * from './form/index.js';
+/** The file-type rule of a file field (`accept`), for servers checking uploaded parts by the browser's rules. */
+export { acceptsFile } from './form/files.js';
 export { DOCUMENT_FORMATS, detectFormat, findFormat, schemaFileName, type DocumentFormat } from './formats.js';
 export * from './submit/index.js';

@@ -11,13 +11,13 @@
 // receiver/journal.mjs) BEFORE answering 201 with a tracking number; and
 // honours Idempotency-Key. No dependencies beyond Node 20.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, fsyncSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createFaults, readFaultsArg } from './receiver/faults.mjs';
 import { contentMatches, safeName } from './receiver/files.mjs';
-import { makeDir, openJournal, writeDurably } from './receiver/journal.mjs';
+import { makeDir, openJournal, syncDir, writeDurably } from './receiver/journal.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DEFAULT_MAX_BODY = 30 * 1024 * 1024;
@@ -38,6 +38,46 @@ const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 const fieldKey = (path) => path.replace(/\[\d+\]/g, '');
 /** `vessels[1].name` → `/answers/vessels/1/name`. */
 const pointerOf = (path) => `/answers/${path.replace(/\[(\d+)\]/g, '.$1').split('.').map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+
+/** Files of a submission being stored wait in `files/.tmp-<tracking number>/` until its record is in the journal. */
+const TEMPORARY = '.tmp-';
+
+/**
+ * After a crash: a temporary folder whose record made it into the journal is
+ * renamed into place (the record was stored, maybe answered); any other is
+ * the leftover of a save that never finished, and is removed.
+ */
+function recoverTemporaryFolders(filesDir, journal, log) {
+  for (const name of readdirSync(filesDir)) {
+    if (!name.startsWith(TEMPORARY)) continue;
+    const trackingNumber = name.slice(TEMPORARY.length);
+    const from = join(filesDir, name);
+    if (journal.trackingNumbers.has(trackingNumber) && !existsSync(join(filesDir, trackingNumber))) {
+      renameSync(from, join(filesDir, trackingNumber));
+      log(`receiver: moved the files of ${trackingNumber} into place`);
+    } else {
+      rmSync(from, { recursive: true, force: true });
+      log(`receiver: removed ${name}, left by a save that did not finish`);
+    }
+  }
+  syncDir(filesDir);
+}
+
+/** How deeply a JSON value nests, counted without recursion; stops counting past `limit`. */
+function depthOf(value, limit) {
+  let deepest = 0;
+  const stack = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+/** Deeper than any form's answers can be (a group of items holding a date or files is 5). */
+const MAX_DEPTH = 32;
 
 class HttpError extends Error {
   constructor(status, title, extra = {}) {
@@ -82,7 +122,20 @@ export async function createReceiver({
   const root = resolve(dataDir);
   makeDir(root);
   makeDir(join(root, 'files'));
-  const journal = openJournal(root, { log });
+  const filesDir = join(root, 'files');
+  // Test-only (the `fail-store` fault): the next journal write fails after its bytes are written.
+  let failNextAppend = false;
+  const failingFsync = {
+    fsyncSync(fd) {
+      if (failNextAppend) {
+        failNextAppend = false;
+        throw Object.assign(new Error('EIO: injected journal failure'), { code: 'EIO' });
+      }
+      return fsyncSync(fd);
+    },
+  };
+  const journal = openJournal(root, { log, ...(faults.length ? { io: failingFsync } : {}) });
+  recoverTemporaryFolders(filesDir, journal, log);
   if (journal.damaged > 0) log(`receiver: ${journal.damaged} damaged journal line(s) skipped; the records after them are kept`);
   const injected = createFaults(faults);
   if (injected.active) log('receiver: FAULT INJECTION IS ON (test use only)');
@@ -184,6 +237,7 @@ export async function createReceiver({
     const { form, validator } = entry;
     const { payload, parts } = await parseBody(req, await readBody(req));
     if (!payload || typeof payload !== 'object' || payload.loket !== 1) throw new HttpError(400, 'Not a loket payload of version 1');
+    if (depthOf(payload, MAX_DEPTH) > MAX_DEPTH) throw new HttpError(400, `The payload nests deeper than ${MAX_DEPTH} levels`);
     if (payload.form?.id !== formId) throw new HttpError(400, `The payload is for form "${payload.form?.id}", not "${formId}"`);
     const locale = payload.locale === 'en' ? 'en' : 'id';
     const key = String(req.headers['idempotency-key'] ?? payload.idempotencyKey ?? '') || undefined;
@@ -209,68 +263,158 @@ export async function createReceiver({
     try {
       // Test-only: hold the key in flight for a while (to show the 409).
       if (fault?.action === 'slow-store') await sleep(fault.delayMs ?? 1000);
-      const errors = validate(form, validator, payload, uploads, locale);
+      const { errors, answers, files } = validate(form, validator, payload, uploads, locale);
       if (errors.length > 0) {
         throw new HttpError(422, locale === 'en' ? 'There is a problem with the answers' : 'Ada masalah pada isian', {
           errors: errors.map((e) => ({ pointer: e.field ? pointerOf(e.field) : '', field: e.field, detail: e.message })),
         });
       }
-      return { status: 201, body: store(formId, key, hash, payload, uploads), replayed: false };
+      // Only what was validated is kept: the final answers, and the payload's known keys.
+      const checked = { loket: 1, form: { id: formId, ...(typeof payload.form.revision === 'string' ? { revision: payload.form.revision } : {}) }, submittedAt: typeof payload.submittedAt === 'string' ? payload.submittedAt : undefined, locale, idempotencyKey: key, answers, files };
+      return { status: 201, body: store(formId, key, hash, checked, uploads, fault), replayed: false };
     } finally {
       if (slot) inFlight.delete(slot);
     }
   }
 
+  /**
+   * Validates the payload as the browser does, and more: answers the form does
+   * not have are refused; every uploaded part must be one of the files the
+   * answers declare (same answer path, name, type and size), one part per
+   * declared file; each part must meet its field's `accept`, `maxSize` and
+   * `maxFiles`, and really be what its name says. Returns the errors, and the
+   * answers to store: `validator.finalAnswers` of the revived answers
+   * (visible fields only, normalized), never the payload's own.
+   */
   function validate(form, validator, payload, uploads, locale) {
-    const answers = loket.reviveAnswers(form, payload.answers ?? {});
-    const errors = [...validator.validateAll(answers, locale).errors];
-    const declared = Array.isArray(payload.files) ? payload.files : [];
-    const fieldOf = (path) => {
-      const key = fieldKey(path);
-      for (const step of form.steps) {
-        for (const f of step.fields) {
-          if (f.name === key && f.type === 'file') return f;
-          if (f.type === 'group') for (const c of f.fields) if (`${f.name}.${c.name}` === key && c.type === 'file') return c;
-        }
+    const en = locale === 'en';
+    const raw = payload.answers ?? {};
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new HttpError(400, 'The payload\'s "answers" must be an object');
+    const errors = [];
+    // Answers to fields the form does not have: refused, so nothing unvalidated is kept.
+    const fields = new Map();
+    for (const step of form.steps) for (const f of step.fields) if (typeof f.name === 'string') fields.set(f.name, f);
+    for (const [name, value] of Object.entries(raw)) {
+      const field = fields.get(name);
+      if (!field) {
+        errors.push({ field: name, message: en ? `"${name}" is not a question of this form` : `"${name}" bukan pertanyaan pada formulir ini` });
+        continue;
       }
-      return undefined;
-    };
-    if (declared.length !== uploads.length) {
-      errors.push({ field: '', message: `${uploads.length} file(s) uploaded, ${declared.length} declared in the payload` });
-      return errors;
+      if (field.type === 'group' && Array.isArray(value)) {
+        const children = new Set(field.fields.map((c) => c.name));
+        value.forEach((item, i) => {
+          if (item === null || typeof item !== 'object' || Array.isArray(item)) return;
+          for (const child of Object.keys(item)) {
+            if (!children.has(child)) errors.push({ field: `${name}[${i}].${child}`, message: en ? `"${child}" is not a question of this form` : `"${child}" bukan pertanyaan pada formulir ini` });
+          }
+        });
+      }
     }
-    uploads.forEach((u, i) => {
-      const meta = declared[i];
-      const field = fieldOf(u.field);
-      if (!field) return errors.push({ field: u.field, message: `"${u.field}" is not a file field of this form` });
-      if (meta?.field !== u.field || meta.size !== u.bytes.length) return errors.push({ field: u.field, message: `File "${u.name}" does not match its description in the payload` });
-      if (u.bytes.length > field.maxSize) return errors.push({ field: u.field, message: locale === 'en' ? `The file "${u.name}" is too large` : `Ukuran berkas "${u.name}" melebihi batas` });
-      if (!contentMatches(u.name, u.type, u.bytes)) return errors.push({ field: u.field, message: locale === 'en' ? `The file "${u.name}" is not really a ${u.type || 'file of that type'}` : `Isi berkas "${u.name}" tidak sesuai jenisnya` });
-      return undefined;
-    });
-    return errors;
+    const answers = loket.reviveAnswers(form, raw);
+    errors.push(...validator.validateAll(answers, locale).errors);
+    const final = validator.finalAnswers(answers);
+
+    // The files the (visible, final) answers declare, by answer path.
+    const expected = [];
+    const fileField = (path) => {
+      const key = fieldKey(path);
+      const [top, child] = key.split('.');
+      const f = fields.get(top);
+      const field = child === undefined ? f : f?.type === 'group' ? f.fields.find((c) => c.name === child) : undefined;
+      return field?.type === 'file' ? field : undefined;
+    };
+    const collect = (path, value) => {
+      const field = fileField(path);
+      if (field && Array.isArray(value)) for (const meta of value) expected.push({ path, field, meta, part: undefined });
+    };
+    for (const [name, value] of Object.entries(final)) {
+      const field = fields.get(name);
+      if (field?.type === 'file') collect(name, value);
+      else if (field?.type === 'group' && Array.isArray(value)) value.forEach((item, i) => Object.entries(item).forEach(([child, v]) => collect(`${name}[${i}].${child}`, v)));
+    }
+
+    // One part per declared file, and no part that is not declared.
+    const sameName = (declared, sent) => declared === sent || declared.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A') === sent;
+    const sameType = (declared, sent) => declared === sent || (declared === '' && sent === 'application/octet-stream');
+    for (const u of uploads) {
+      const match = expected.find((e) => !e.part && e.path === u.field && sameName(e.meta.name, u.name) && sameType(e.meta.type, u.type) && e.meta.size === u.bytes.length);
+      if (!match) {
+        errors.push({ field: u.field, message: en ? `The file "${u.name}" was not declared in the answers` : `Berkas "${u.name}" tidak tercantum dalam isian` });
+        continue;
+      }
+      match.part = u;
+    }
+    for (const e of expected) {
+      if (!e.part) errors.push({ field: e.path, message: en ? `The file "${e.meta.name}" is missing from the upload` : `Berkas "${e.meta.name}" tidak ikut terkirim` });
+    }
+    // Each part against its field: how many, which types, how large, and what the bytes really are.
+    const perPath = new Map();
+    for (const e of expected) {
+      if (!e.part) continue;
+      const count = (perPath.get(e.path) ?? 0) + 1;
+      perPath.set(e.path, count);
+      const u = e.part;
+      if (count > (e.field.maxFiles ?? 1)) errors.push({ field: e.path, message: en ? `At most ${e.field.maxFiles ?? 1} file(s) here` : `Paling banyak ${e.field.maxFiles ?? 1} berkas di sini` });
+      else if (!loket.acceptsFile(e.field.accept, { name: u.name, size: u.bytes.length, type: u.type })) errors.push({ field: e.path, message: en ? `The file "${u.name}" is not a type this question accepts` : `Jenis berkas "${u.name}" tidak diterima` });
+      else if (u.bytes.length > e.field.maxSize) errors.push({ field: e.path, message: en ? `The file "${u.name}" is too large` : `Ukuran berkas "${u.name}" melebihi batas` });
+      else if (!contentMatches(u.name, u.type, u.bytes)) errors.push({ field: e.path, message: en ? `The file "${u.name}" is not really a ${u.type || 'file of that type'}` : `Isi berkas "${u.name}" tidak sesuai jenisnya` });
+    }
+    // The payload's own list, if sent, must describe the same parts in the same order.
+    if (Array.isArray(payload.files) && (payload.files.length !== uploads.length || payload.files.some((meta, i) => meta?.field !== uploads[i].field || meta?.size !== uploads[i].bytes.length))) {
+      errors.push({ field: '', message: en ? 'The files do not match the list in the payload' : 'Berkas tidak sesuai dengan daftar dalam payload' });
+    }
+    return { errors, answers: final, files: uploads.map((u) => ({ field: u.field, name: u.name, size: u.bytes.length, type: u.type })) };
   }
 
-  function store(formId, key, hash, payload, uploads) {
-    const seq = lastSeq + 1;
+  /**
+   * Stores one submission. The record is serialised first (nothing is written
+   * if it cannot be); the files go to a temporary folder, fsynced; the record
+   * is appended; only then is the folder renamed into place. On any failure
+   * before the append succeeded, the temporary folder is removed, so a failed
+   * save leaves nothing behind and the number is free for the next request.
+   */
+  function store(formId, key, hash, payload, uploads, fault) {
     const at = now();
     const prefix = formId.split('-')[0].toUpperCase();
-    const trackingNumber = `${prefix}-${at.getUTCFullYear()}-${String(seq).padStart(6, '0')}`;
-    const dir = join(root, 'files', trackingNumber);
-    const files = [];
-    if (uploads.length) {
-      makeDir(dir);
-      uploads.forEach((u, i) => {
-        const name = `${i + 1}-${safeName(u.name)}`;
-        writeDurably(join(dir, name), u.bytes);
-        files.push({ field: u.field, name: u.name, type: u.type, size: u.bytes.length, sha256: sha256(u.bytes), path: `files/${trackingNumber}/${name}` });
-      });
-    }
+    const numberOf = (seq) => `${prefix}-${at.getUTCFullYear()}-${String(seq).padStart(6, '0')}`;
+    // One counter for every form; a number seen anywhere (a damaged line, a folder) is skipped.
+    let seq = lastSeq + 1;
+    while (journal.trackingNumbers.has(numberOf(seq)) || existsSync(join(filesDir, numberOf(seq)))) seq++;
+    const trackingNumber = numberOf(seq);
+    const files = uploads.map((u, i) => {
+      const name = `${i + 1}-${safeName(u.name)}`;
+      return { field: u.field, name: u.name, type: u.type, size: u.bytes.length, sha256: sha256(u.bytes), path: `files/${trackingNumber}/${name}`, file: name };
+    });
     const body = { trackingNumber, receivedAt: at.toISOString(), formId };
-    const record = { v: 1, formId, seq, trackingNumber, key, hash, receivedAt: at.toISOString(), payload, files, response: { status: 201, body } };
-    journal.append(record);
-    lastSeq = seq;
+    const record = { v: 1, formId, seq, trackingNumber, key, hash, receivedAt: at.toISOString(), payload, files: files.map(({ file, ...rest }) => rest), response: { status: 201, body } };
+    let line;
+    try {
+      line = journal.serialize(record);
+    } catch {
+      throw new HttpError(422, 'This submission cannot be stored', { code: 'unstorable' });
+    }
+    const dir = join(filesDir, trackingNumber);
+    const temporary = join(filesDir, `${TEMPORARY}${trackingNumber}`);
+    try {
+      if (uploads.length) {
+        rmSync(temporary, { recursive: true, force: true });
+        makeDir(temporary);
+        uploads.forEach((u, i) => writeDurably(join(temporary, files[i].file), u.bytes));
+      }
+      if (fault?.action === 'fail-store') failNextAppend = true;
+      journal.append(record, line);
+    } catch (error) {
+      failNextAppend = false;
+      rmSync(temporary, { recursive: true, force: true });
+      throw error;
+    }
+    lastSeq = Math.max(lastSeq, seq);
     if (key) byKey.set(`${formId} ${key}`, record);
+    if (uploads.length) {
+      // Stored: a retry now gets this answer. Should the rename fail, the next start puts the folder in place.
+      renameSync(temporary, dir);
+      syncDir(filesDir);
+    }
     log(`receiver: stored ${trackingNumber}`);
     return body;
   }

@@ -120,10 +120,17 @@ export function encodePayload(payload: Payload, files: readonly PayloadFile[], p
   return { encoding: 'json', body: json, contentType: 'application/json' };
 }
 
+/** An own property of a plain object, never an inherited one (`constructor`, `__proto__`). */
+const own = (value: unknown, key: string): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+
 /**
  * The answers in the validator's input shape again: final answers hold dates
- * as `YYYY-MM-DD`, the validator reads `{ day, month, year }`. A backend
- * calls this before `createValidator(form).validateAll(...)`.
+ * as `YYYY-MM-DD`, the validator reads `{ day, month, year }`; a file answer
+ * becomes a list of `{ name, size, type }` with nothing else. A backend calls
+ * this before `createValidator(form).validateAll(...)`. Objects are built
+ * with `Object.fromEntries`, so a `__proto__` key in the JSON stays a plain
+ * (unknown) key and can never replace a prototype.
  */
 export function reviveAnswers(form: FormDocument, answers: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const index = indexFields(form);
@@ -133,18 +140,25 @@ export function reviveAnswers(form: FormDocument, answers: Readonly<Record<strin
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
       return m ? { year: m[1], month: String(Number(m[2])), day: String(Number(m[3])) } : dateOf(value);
     }
+    if (type === 'file' && Array.isArray(value)) {
+      return value.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? { name: own(item, 'name'), size: own(item, 'size'), type: own(item, 'type') } : item));
+    }
     return value;
   };
-  const out: Record<string, unknown> = {};
-  if (answers === null || typeof answers !== 'object') return out;
-  for (const [name, value] of Object.entries(answers)) {
-    const entry = index.entries.get(name);
-    if (entry?.field.type === 'group' && Array.isArray(value)) {
-      out[name] = value.map((item) => {
-        if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
-        return Object.fromEntries(Object.entries(item as Record<string, unknown>).map(([child, v]) => [child, revive(`${name}.${child}`, v)]));
-      });
-    } else out[name] = revive(name, value);
-  }
-  return out;
+  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return {};
+  return Object.fromEntries(
+    Object.entries(answers).map(([name, value]) => {
+      const entry = index.entries.get(name);
+      if (entry?.field.type === 'group' && Array.isArray(value)) {
+        return [
+          name,
+          value.map((item) => {
+            if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
+            return Object.fromEntries(Object.entries(item as Record<string, unknown>).map(([child, v]) => [child, revive(`${name}.${child}`, v)]));
+          }),
+        ];
+      }
+      return [name, revive(name, value)];
+    }),
+  );
 }

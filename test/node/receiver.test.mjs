@@ -2,12 +2,13 @@
 // durability across a restart, validation, limits, CORS, the token, faults.
 // Needs dist/ (npm test builds it first).
 import assert from 'node:assert/strict';
-import { fsyncSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { fsyncSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startReceiver } from '../../demo/server/receiver.mjs';
 import { openJournal } from '../../demo/server/receiver/journal.mjs';
+import { lib } from './helpers.mjs';
 
 const FORM = {
   version: 1,
@@ -192,6 +193,129 @@ describe('receiver', () => {
   });
 });
 
+const STRICT = {
+  version: 1,
+  id: 'uji-berkas',
+  title: 'Uji berkas',
+  office: { name: 'Kantor Uji' },
+  help: { phone: '021 6540 123' },
+  steps: [
+    {
+      heading: 'Data',
+      fields: [
+        { type: 'text', name: 'nama', label: 'Nama lengkap' },
+        { type: 'radio', name: 'badan', label: 'Pemohon', options: [{ value: 'orang', label: 'Perorangan' }, { value: 'usaha', label: 'Badan usaha' }] },
+        { type: 'text', name: 'namaUsaha', label: 'Nama usaha', visibleWhen: { field: 'badan', equals: 'usaha' } },
+        { type: 'file', name: 'akta', label: 'Akta', accept: ['.pdf'], maxSize: 1000, optional: true, visibleWhen: { field: 'badan', equals: 'usaha' } },
+        { type: 'file', name: 'ktp', label: 'Scan KTP', accept: ['.pdf'], maxSize: 1000, optional: true },
+        { type: 'file', name: 'foto', label: 'Foto', accept: ['.pdf'], maxSize: 1000, maxFiles: 2, optional: true },
+        { type: 'group', name: 'kapal', label: 'Kapal', optional: true, fields: [{ type: 'text', name: 'nama', label: 'Nama kapal' }, { type: 'file', name: 'pas', label: 'Pas kecil', accept: ['.pdf'], maxSize: 1000, optional: true }] },
+      ],
+    },
+  ],
+};
+
+describe('receiver: only validated answers and declared files', () => {
+  let server;
+  before(async () => (server = await start({ forms: { 'uji-berkas': STRICT }, token: 'rahasia' })));
+  after(() => server.close());
+  const meta = (name = 'ktp.pdf', bytes = PDF) => ({ name, size: bytes.length, type: 'application/pdf' });
+  const strict = (answers, files = []) => ({ loket: 1, form: { id: 'uji-berkas' }, submittedAt: '2020-09-16T02:00:00.000Z', locale: 'id', answers, files });
+  /** A multipart body: the payload, then each `[path, name, bytes]` part. */
+  const multipart = (body, parts) => {
+    const data = new FormData();
+    data.append('payload', JSON.stringify(body));
+    for (const [path, name, bytes, type = 'application/pdf'] of parts) data.append(path, new Blob([bytes], { type }), name);
+    return data;
+  };
+  const send = (body, parts) => post(server, parts ? multipart(body, parts) : body, { key: newKey(), type: parts ? null : 'application/json', form: 'uji-berkas' });
+  const pointers = async (res) => (await res.json()).errors.map((e) => e.pointer);
+
+  it('stores and lists the final answers: visible fields only, normalized', async () => {
+    const res = await send(strict({ nama: '  Budi Santoso ', badan: 'orang', namaUsaha: 'PT Tersembunyi', kapal: [{ nama: ' KM Bahari ' }] }));
+    assert.equal(res.status, 201);
+    const { trackingNumber } = await res.json();
+    const expected = { nama: 'Budi Santoso', badan: 'orang', kapal: [{ nama: 'KM Bahari' }] };
+    assert.deepEqual(server.receiver.records().find((r) => r.trackingNumber === trackingNumber).payload.answers, expected);
+    const listed = await (await fetch(`${server.url}/api/submissions?form=uji-berkas`, { headers: { authorization: 'Bearer rahasia' } })).json();
+    assert.deepEqual(listed.submissions.find((s) => s.trackingNumber === trackingNumber).answers, expected);
+  });
+
+  it('refuses answers to questions the form does not have (422 at the answer)', async () => {
+    const res = await send(strict({ nama: 'Budi', badan: 'orang', catatan: 'x'.repeat(1000) }));
+    assert.equal(res.status, 422);
+    assert.deepEqual(await pointers(res), ['/answers/catatan']);
+    const nested = await send(strict({ nama: 'Budi', badan: 'orang', kapal: [{ nama: 'KM Bahari', mesin: 'x' }] }));
+    assert.equal(nested.status, 422);
+    assert.deepEqual(await pointers(nested), ['/answers/kapal/0/mesin']);
+    const proto = await post(server, `{"loket":1,"form":{"id":"uji-berkas"},"locale":"id","answers":{"nama":"Budi","badan":"orang","__proto__":{"nama":"Siti"}},"files":[]}`, { key: newKey(), form: 'uji-berkas' });
+    assert.equal(proto.status, 422);
+    assert.deepEqual(await pointers(proto), ['/answers/__proto__']);
+  });
+
+  it('stores a part that matches a file the answers declare', async () => {
+    const res = await send(strict({ nama: 'Budi', badan: 'orang', ktp: [meta()], kapal: [{ nama: 'KM Bahari', pas: [meta('pas.pdf')] }] }, [{ field: 'ktp', ...meta() }, { field: 'kapal[0].pas', ...meta('pas.pdf') }]), [
+      ['ktp', 'ktp.pdf', PDF],
+      ['kapal[0].pas', 'pas.pdf', PDF],
+    ]);
+    assert.equal(res.status, 201, JSON.stringify(await res.clone().json()));
+    const { trackingNumber } = await res.json();
+    const record = server.receiver.records().find((r) => r.trackingNumber === trackingNumber);
+    assert.deepEqual(record.payload.answers.ktp, [meta()]);
+    assert.deepEqual(record.files.map((f) => f.field), ['ktp', 'kapal[0].pas']);
+  });
+
+  it('refuses a part the answers do not declare, even when the payload lists it', async () => {
+    const res = await send(strict({ nama: 'Budi', badan: 'orang' }, [{ field: 'ktp', ...meta() }]), [['ktp', 'ktp.pdf', PDF]]);
+    assert.equal(res.status, 422);
+    assert.deepEqual(await pointers(res), ['/answers/ktp']);
+  });
+
+  it('refuses a part for a hidden question', async () => {
+    const res = await send(strict({ nama: 'Budi', badan: 'orang', akta: [meta('akta.pdf')] }, [{ field: 'akta', ...meta('akta.pdf') }]), [['akta', 'akta.pdf', PDF]]);
+    assert.equal(res.status, 422);
+    assert.deepEqual(await pointers(res), ['/answers/akta']);
+  });
+
+  it('refuses a part whose name, type or size differs from the answer, and a declared file that was not sent', async () => {
+    const other = Buffer.concat([PDF, Buffer.from('tambahan')]);
+    for (const parts of [[['ktp', 'lain.pdf', PDF]], [['ktp', 'ktp.pdf', other]], [['ktp', 'ktp.pdf', PDF, 'image/png']], []]) {
+      const res = await send(strict({ nama: 'Budi', badan: 'orang', ktp: [meta()] }, parts.map(([field, name, bytes, type = 'application/pdf']) => ({ field, name, size: bytes.length, type }))), parts.length ? parts : undefined);
+      assert.equal(res.status, 422, JSON.stringify(parts.map((p) => p[1])));
+      assert.ok((await pointers(res)).includes('/answers/ktp'));
+    }
+  });
+
+  it('enforces accept and maxFiles per answer path', async () => {
+    const two = [meta('a.pdf'), meta('b.pdf')];
+    const ok = await send(strict({ nama: 'Budi', badan: 'orang', foto: two }, two.map((m) => ({ field: 'foto', ...m }))), two.map((m) => ['foto', m.name, PDF]));
+    assert.equal(ok.status, 201);
+    const three = [...two, meta('c.pdf')];
+    const tooMany = await send(strict({ nama: 'Budi', badan: 'orang', foto: three }, three.map((m) => ({ field: 'foto', ...m }))), three.map((m) => ['foto', m.name, PDF]));
+    assert.equal(tooMany.status, 422);
+    assert.ok((await pointers(tooMany)).includes('/answers/foto'));
+    const txt = { name: 'ktp.txt', size: 10, type: 'text/plain' };
+    const wrongType = await send(strict({ nama: 'Budi', badan: 'orang', ktp: [txt] }, [{ field: 'ktp', ...txt }]), [['ktp', 'ktp.txt', Buffer.alloc(10, 65), 'text/plain']]);
+    assert.equal(wrongType.status, 422);
+    assert.ok((await pointers(wrongType)).includes('/answers/ktp'));
+  });
+});
+
+describe('reviveAnswers', () => {
+  it('never lets a __proto__ key replace the prototype', async () => {
+    const loket = await lib();
+    const parsed = loket.parseForm(STRICT, 'en');
+    const revived = loket.reviveAnswers(parsed.value, JSON.parse('{"__proto__":{"nama":"Siti","polluted":true},"nama":"Budi","kapal":[{"__proto__":{"x":1},"nama":"KM"}],"ktp":[{"name":"a.pdf","size":1,"type":"application/pdf","__proto__":{"evil":1},"extra":2}]}'));
+    assert.equal(Object.getPrototypeOf(revived), Object.prototype);
+    assert.equal(revived.polluted, undefined);
+    assert.equal(revived.nama, 'Budi');
+    assert.equal(Object.getPrototypeOf(revived.kapal[0]), Object.prototype);
+    assert.deepEqual(revived.ktp, [{ name: 'a.pdf', size: 1, type: 'application/pdf' }]);
+    assert.equal({}.polluted, undefined);
+    assert.deepEqual(loket.createValidator(parsed.value).finalAnswers(revived).nama, 'Budi');
+  });
+});
+
 describe('receiver durability', () => {
   it('reads the journal back after a restart: same numbers, same idempotent answers', async () => {
     const dataDir = tmp();
@@ -315,6 +439,85 @@ describe('receiver journal damage', () => {
       assert.equal(again.damaged, 0);
     } finally {
       again.close();
+    }
+  });
+});
+
+describe('receiver tracking numbers and files', () => {
+  const ktpUpload = (form = 'uji-izin') => {
+    const data = new FormData();
+    const m = { name: 'ktp.pdf', size: PDF.length, type: 'application/pdf' };
+    data.append('payload', JSON.stringify(payload({ ...GOOD, ktp: [m] }, { form: { id: form }, files: [{ field: 'ktp', ...m }] })));
+    data.append('ktp', new Blob([PDF], { type: 'application/pdf' }), 'ktp.pdf');
+    return data;
+  };
+  const folders = (server) => readdirSync(join(server.receiver.journal.path, '..', 'files')).sort();
+
+  it('never gives two forms with the same prefix the same number or folder', async () => {
+    const server = await start({ forms: { 'sipi-a': { ...FORM, id: 'sipi-a' }, 'sipi-b': { ...FORM, id: 'sipi-b' } } });
+    try {
+      const a = await post(server, ktpUpload('sipi-a'), { key: newKey(), type: null, form: 'sipi-a' });
+      const b = await post(server, ktpUpload('sipi-b'), { key: newKey(), type: null, form: 'sipi-b' });
+      assert.equal(a.status, 201);
+      assert.equal(b.status, 201);
+      const [na, nb] = [(await a.json()).trackingNumber, (await b.json()).trackingNumber];
+      assert.match(na, /^SIPI-\d{4}-\d{6}$/);
+      assert.notEqual(na, nb);
+      assert.deepEqual(folders(server), [na, nb].sort());
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a payload nested 200 000 deep, and the next upload with the same file name is stored', async () => {
+    const server = await start();
+    try {
+      const deep = `{"loket":1,"form":{"id":"uji-izin"},"locale":"id","answers":{"nama":"Budi","nik":"3201014108900001","lahir":${'['.repeat(200_000)}${']'.repeat(200_000)}},"files":[]}`;
+      const res = await post(server, deep, { key: newKey() });
+      assert.ok(res.status >= 400 && res.status < 600, String(res.status));
+      assert.equal((await post(server, ktpUpload(), { key: newKey(), type: null })).status, 201);
+      assert.equal((await post(server, ktpUpload(), { key: newKey(), type: null })).status, 201);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('leaves no files behind when the journal write fails, and the next upload with the same name is stored', async () => {
+    const server = await start({ faults: [{ action: 'fail-store', times: 1 }] });
+    try {
+      const key = newKey();
+      const failed = await post(server, ktpUpload(), { key, type: null });
+      assert.equal(failed.status, 500);
+      assert.deepEqual(folders(server), []);
+      assert.equal(readFileSync(server.receiver.journal.path, 'utf8'), '');
+      const retried = await post(server, ktpUpload(), { key, type: null });
+      assert.equal(retried.status, 201);
+      const other = await post(server, ktpUpload(), { key: newKey(), type: null });
+      assert.equal(other.status, 201);
+      const records = server.receiver.records();
+      assert.equal(records.length, 2);
+      for (const record of records) assert.deepEqual(readFileSync(join(server.receiver.journal.path, '..', record.files[0].path)), PDF);
+      assert.deepEqual(folders(server), records.map((r) => r.trackingNumber).sort());
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('after a crash, puts the files of a stored record in place and removes those of an unfinished save', async () => {
+    const dataDir = tmp();
+    const first = await start({ dataDir });
+    const { trackingNumber } = await (await post(first, ktpUpload(), { key: newKey(), type: null })).json();
+    await first.close();
+    const files = join(dataDir, 'files');
+    renameSync(join(files, trackingNumber), join(files, `.tmp-${trackingNumber}`));
+    mkdirSync(join(files, '.tmp-UJI-2020-999999'));
+    writeFileSync(join(files, '.tmp-UJI-2020-999999', '1-ktp.pdf'), PDF);
+    const second = await start({ dataDir });
+    try {
+      assert.deepEqual(readdirSync(files), [trackingNumber]);
+      assert.deepEqual(readFileSync(join(dataDir, second.receiver.records()[0].files[0].path)), PDF);
+    } finally {
+      await second.close();
     }
   });
 });
