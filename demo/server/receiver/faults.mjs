@@ -3,14 +3,15 @@
 // HTTP endpoint to change them, so a normal run can never reach this code.
 //
 // A rule: { path?: "regex", method?: "POST", times?: n, after?: n,
-//           action: "delay" | "error" | "unavailable" | "drop" | "hang" | "drop-after-store" | "slow-store",
+//           action: "delay" | "error" | "unavailable" | "drop" | "hang" | "drop-after-store" | "slow-store" | "fail-store",
 //           (drop-after-store: stored, then the connection is cut before the answer;
-//            slow-store: the key stays in flight for delayMs)
+//            slow-store: the key stays in flight for delayMs;
+//            fail-store: the journal write fails after its bytes are written, as a full disk would)
 //           delayMs?, status?, retryAfter? }
 // `after` skips that many matching requests first; `times` limits how many
 // matching requests the rule applies to (default: every one).
 
-export const FAULT_ACTIONS = ['delay', 'error', 'unavailable', 'drop', 'hang', 'drop-after-store', 'slow-store'];
+export const FAULT_ACTIONS = ['delay', 'error', 'unavailable', 'drop', 'hang', 'drop-after-store', 'slow-store', 'fail-store'];
 
 /** Validates rules and returns a matcher: `pick(req)` → the rule to apply, or undefined. */
 export function createFaults(rules = []) {

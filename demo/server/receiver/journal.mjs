@@ -48,6 +48,9 @@ export function writeDurably(path, bytes) {
   syncDir(dirname(path));
 }
 
+/** One journal line: the record as JSON and a newline. */
+const serialize = (record) => Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+
 /** Whether a parsed line looks like a record this journal wrote. */
 const isRecord = (value) =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value.formId === 'string' && typeof value.trackingNumber === 'string' && Number.isSafeInteger(value.seq);
@@ -153,9 +156,10 @@ export function openJournal(dir, { log = () => {}, io = {} } = {}) {
      * the file is truncated back to where it was, so no torn line is left
      * for the next record to follow, and the error is thrown.
      */
-    append(record) {
+    /** The line `append` writes for a record; throws when the record cannot be serialised. */
+    serialize,
+    append(record, line = serialize(record)) {
       if (broken) throw broken;
-      const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
       const before = fs.fstatSync(fd).size;
       try {
         let offset = 0;
