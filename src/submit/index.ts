@@ -8,7 +8,7 @@ import { canonicalJson, fingerprint } from './hash.js';
 import { newIdempotencyKey } from './key.js';
 import { buildPayload, encodePayload, type Payload, type PayloadFile } from './payload.js';
 import type { FailureReason } from './response.js';
-import { listEntries, openStore, putEntry, withLock, type DeviceStore, type OutboxEntry, type Target } from './store.js';
+import { DEFAULT_KEEP_DAYS, deleteDraft, deleteEntries, listEntries, memoryStore, openStore, outboxExpiry, putEntry, withLock, type DeviceStore, type OutboxEntry, type Target } from './store.js';
 import { deliver, systemClock, xhrRequest, type Clock, type Delivery, type RequestFn } from './transport.js';
 
 // The submitter: what <loket-permit-form> calls once the host page has not
@@ -77,7 +77,7 @@ export interface SubmitterOptions {
   readonly onProgress?: (progress: UploadProgress) => void;
   /** Each change of what the submitter is doing. */
   readonly onStatus?: (status: SubmitStatus) => void;
-  /** Device storage; by default the best this browser offers. */
+  /** Device storage; by default the best this browser offers. With `draft.keepDays: 0` the outbox stays in memory only. */
   readonly store?: DeviceStore;
   /** For tests: the HTTP function, the clock, the jitter source, the key maker, the connectivity probe, backoff. */
   readonly request?: RequestFn;
@@ -174,7 +174,9 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
   const online = options.online ?? defaultOnline;
   const status = (s: SubmitStatus) => options.onStatus?.(s);
   let store: Promise<DeviceStore> | undefined;
-  const device = () => (store ??= options.store ? Promise.resolve(options.store) : openStore());
+  // A form that keeps nothing on the device (a kiosk, a warnet) keeps its outbox in this page only.
+  const keepsNothing = (form.draft?.keepDays ?? DEFAULT_KEEP_DAYS) <= 0;
+  const device = () => (store ??= keepsNothing ? Promise.resolve(memoryStore()) : options.store ? Promise.resolve(options.store) : openStore());
   let running: Promise<Outcome> | undefined;
   /** The last submission not yet delivered, kept in memory too (the device may not keep it). */
   let current: { entry: OutboxEntry; kept: boolean } | undefined;
@@ -259,7 +261,11 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
       lastReason: result.reason,
       ...(result.status !== undefined ? { lastStatus: result.status } : {}),
     };
-    const keptNow = kept ? await putEntry(s, next) : false;
+    // A failure that will not pass by itself leaves the device: the answers are
+    // still on the citizen's screen, and "Coba lagi" sends this entry again from memory.
+    let keptNow = false;
+    if (!result.retryable) await s.delete('outbox', entry.key);
+    else if (kept) keptNow = await putEntry(s, next);
     if (current?.entry.key === entry.key || !current) current = { entry: next, kept: keptNow };
     if (result.retryable && keptNow) return { kind: 'queued', key: entry.key, reason: result.reason, ...(result.status !== undefined ? { status: result.status } : {}) };
     return {
@@ -301,7 +307,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     const probe = buildPayload(form, prepared, { locale, idempotencyKey: '', submittedAt: new Date(0) });
     const hash = fingerprint(canonicalJson({ form: probe.payload.form, locale, answers: probe.payload.answers, files: probe.payload.files, to }));
     const s = await device();
-    let entry: OutboxEntry | undefined = current?.entry.hash === hash ? current.entry : (await listEntries(s, form.id)).find((e) => e.hash === hash);
+    let entry: OutboxEntry | undefined = current?.entry.hash === hash ? current.entry : (await listEntries(s, form.id, clock.now())).find((e) => e.hash === hash);
     if (!entry) {
       const key = newKey();
       const built = buildPayload(form, prepared, { locale, idempotencyKey: key, submittedAt: new Date(clock.now()) });
@@ -313,6 +319,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
         files: built.files.map(({ field, file }) => ({ field, name: (file as File).name ?? 'berkas', type: file.type, blob: file })),
         ...(to ? { target: to } : {}),
         createdAt: clock.now(),
+        expiresAt: outboxExpiry(form, clock.now()),
         attempts: 0,
         state: 'waiting',
       };
@@ -339,23 +346,27 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     submit: (answers, locale) => once(() => doSubmit(answers, locale)),
     async retry() {
       if (running) return running;
-      let entry = current;
+      let entry = current?.entry;
       if (!entry) {
-        const waiting = await listEntries(await device(), form.id);
-        const last = waiting[waiting.length - 1];
-        if (last) entry = { entry: last, kept: true };
+        const waiting = await listEntries(await device(), form.id, clock.now());
+        entry = waiting[waiting.length - 1];
       }
       if (!entry) return undefined;
-      const { entry: e, kept } = entry;
-      return once(() => locked(e, kept));
+      const e = entry;
+      return once(async () => {
+        // Kept again before the first byte is sent, as on the first try.
+        const kept = await putEntry(await device(), { ...e, state: 'waiting' });
+        current = { entry: e, kept };
+        return locked(e, kept);
+      });
     },
     async pending() {
-      return listEntries(await device(), form.id);
+      return listEntries(await device(), form.id, clock.now());
     },
     async flush() {
       if (!online() || running) return [];
       const results: Outcome[] = [];
-      for (const entry of await listEntries(await device(), form.id)) {
+      for (const entry of await listEntries(await device(), form.id, clock.now())) {
         if (entry.state !== 'waiting') continue;
         const r = await withLock(`outbox:${entry.key}`, async () => {
           const fresh = await (await device()).get<OutboxEntry>('outbox', entry.key);
@@ -368,6 +379,18 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
   };
 }
 
+/**
+ * Deletes everything this form keeps on the device: its draft and its
+ * outbox ("Hapus data dari perangkat ini"). A submission being sent right now
+ * in this page is not stopped.
+ */
+export async function forgetDevice(form: FormDocument | string, options: { readonly store?: DeviceStore } = {}): Promise<void> {
+  const store = options.store ?? (await openStore());
+  const id = typeof form === 'string' ? form : form.id;
+  await deleteDraft(id, { store });
+  await deleteEntries(store, id);
+}
+
 export { backoffDelay, nextDelay, parseRetryAfter, DEFAULT_BACKOFF, MAX_RETRY_AFTER_MS, type BackoffOptions } from './backoff.js';
 export { downscaleImage, DEFAULT_DOWNSCALE_ABOVE, DEFAULT_MAX_DIMENSION, DEFAULT_QUALITY, DOWNSCALE_TYPES } from './downscale.js';
 export { isIdempotencyKey, newIdempotencyKey } from './key.js';
@@ -377,12 +400,14 @@ export { FAILURE_REASONS, RETRY_STATUSES, classifyResponse, fieldErrorsOf, type 
 export {
   DEFAULT_KEEP_DAYS,
   deleteDraft,
+  deleteEntries,
   draftAnswers,
   draftsEnabled,
   listEntries,
   loadDraft,
   memoryStore,
   openStore,
+  outboxExpiry,
   saveDraft,
   withLock,
   type DeviceStore,

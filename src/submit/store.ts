@@ -333,9 +333,19 @@ export interface OutboxEntry {
   /** `undefined` when a JavaScript hook delivers it. */
   readonly target?: Target;
   readonly createdAt: number;
+  /**
+   * When the device forgets it, delivered or not (epoch ms): `createdAt` plus
+   * the form's `draft.keepDays`. Entries without one (older versions) expire
+   * {@link DEFAULT_KEEP_DAYS} days after `createdAt`.
+   */
+  readonly expiresAt?: number;
   /** Attempts so far, over every try and every page load. */
   readonly attempts: number;
-  /** `waiting`: sent automatically when the connection returns; `failed`: only when the citizen retries. */
+  /**
+   * `waiting`: sent automatically when the connection returns. `failed` (only
+   * in memory, and in entries older versions stored): sent again only when
+   * the citizen retries; a device never keeps such an entry.
+   */
   readonly state: 'waiting' | 'failed';
   readonly lastReason?: FailureReason;
   readonly lastStatus?: number;
@@ -347,12 +357,44 @@ export async function putEntry(store: DeviceStore, entry: OutboxEntry): Promise<
   return store.put('outbox', entry.key, entry);
 }
 
-/** The outbox entries of one form (or all), oldest first. */
-export async function listEntries(store: DeviceStore, formId?: string): Promise<OutboxEntry[]> {
+/** When an entry expires: its `expiresAt`, or {@link DEFAULT_KEEP_DAYS} days after `createdAt` for entries older versions stored. */
+const expiryOf = (entry: OutboxEntry) => (typeof entry.expiresAt === 'number' ? entry.expiresAt : (typeof entry.createdAt === 'number' ? entry.createdAt : 0) + DEFAULT_KEEP_DAYS * DAY);
+
+/**
+ * When a new outbox entry of this form expires: `draft.keepDays` after `now`.
+ * With `keepDays: 0` the outbox lives in the page's memory only, so it ends
+ * with the page; the day here only keeps it from expiring while the page is open.
+ */
+export function outboxExpiry(form: FormDocument, now: number): number {
+  const days = form.draft?.keepDays ?? DEFAULT_KEEP_DAYS;
+  return now + (days > 0 ? days : 1) * DAY;
+}
+
+/**
+ * The outbox entries of one form (or all), oldest first. Entries past their
+ * expiry, and entries that failed for good (kept by older versions), are
+ * deleted from the device on the way: personal data is never kept longer
+ * than the form says.
+ */
+export async function listEntries(store: DeviceStore, formId?: string, now: number = Date.now()): Promise<OutboxEntry[]> {
   const all = await store.list<OutboxEntry>('outbox');
-  return all
-    .filter((e) => e && typeof e === 'object' && typeof e.key === 'string' && (formId === undefined || e.formId === formId))
-    .sort((a, b) => a.createdAt - b.createdAt);
+  const out: OutboxEntry[] = [];
+  for (const e of all) {
+    if (!e || typeof e !== 'object' || typeof e.key !== 'string') continue;
+    if (expiryOf(e) <= now || e.state === 'failed') {
+      await store.delete('outbox', e.key);
+      continue;
+    }
+    if (formId === undefined || e.formId === formId) out.push(e);
+  }
+  return out.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** Deletes every outbox entry of one form from the device. */
+export async function deleteEntries(store: DeviceStore, formId: string): Promise<void> {
+  for (const e of await store.list<OutboxEntry>('outbox')) {
+    if (e && typeof e === 'object' && typeof e.key === 'string' && e.formId === formId) await store.delete('outbox', e.key);
+  }
 }
 
 // ---- Locks ----------------------------------------------------------------

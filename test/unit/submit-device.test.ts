@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { parseForm, type FormDocument } from '../../src/form/format.js';
 import { createValidator } from '../../src/form/validate.js';
-import { createSubmitter } from '../../src/submit/index.js';
+import { createSubmitter, forgetDevice } from '../../src/submit/index.js';
 import { downscaleImage } from '../../src/submit/downscale.js';
 import { buildPayload, encodePayload, reviveAnswers } from '../../src/submit/payload.js';
 import type { HttpResponse } from '../../src/submit/response.js';
-import { deleteDraft, draftAnswers, listEntries, loadDraft, memoryStore, openStore, saveDraft, withLock, type DeviceStore } from '../../src/submit/store.js';
+import { deleteDraft, draftAnswers, listEntries, loadDraft, memoryStore, openStore, saveDraft, withLock, type DeviceStore, type OutboxEntry } from '../../src/submit/store.js';
 import { TransportError, type Clock, type HttpRequest } from '../../src/submit/transport.js';
 import { loadLocale } from '../../src/i18n.js';
 
@@ -183,8 +183,10 @@ describe('submitter', () => {
     expect(requests).to.have.length(1);
   });
   it('reuses the key for "Coba lagi" after a 500, and for the same answers submitted again', async () => {
-    const { submitter, requests } = setup([response(500, 'oops'), response(500, 'oops'), response(201, { trackingNumber: 'A' })]);
-    expect(await submitter.submit(answers, 'id')).to.deep.include({ kind: 'failed', reason: 'http', status: 500, retryable: false, kept: true });
+    const { submitter, requests, store } = setup([response(500, 'oops'), response(500, 'oops'), response(201, { trackingNumber: 'A' })]);
+    expect(await submitter.submit(answers, 'id')).to.deep.include({ kind: 'failed', reason: 'http', status: 500, retryable: false, kept: false });
+    // Failed for good: gone from the device, kept in memory for "Coba lagi".
+    expect(await store.list('outbox')).to.deep.equal([]);
     expect(await submitter.retry()).to.deep.include({ kind: 'failed' });
     expect(await submitter.submit(answers, 'id')).to.deep.include({ kind: 'delivered' });
     expect(new Set(requests.map((r) => r.headers['Idempotency-Key']))).to.deep.equal(new Set(['key-0000000000000001']));
@@ -253,6 +255,116 @@ describe('submitter', () => {
     expect(reports[0]).to.deep.equal([0, 0]);
     expect(reports[2]).to.deep.equal([1000, 1000]);
     expect(reports[1]?.[0]).to.be.above(0);
+  });
+});
+
+describe('the outbox on the device', () => {
+  const answers = { nama: 'Budi', nik: '3201014108900001', lahir: '1990-08-01' };
+  const DAY = 86_400_000;
+  const submitterOf = (f: FormDocument, store: DeviceStore, script: (HttpResponse | 'network')[], c: Clock = clock()) => {
+    const requests: HttpRequest[] = [];
+    let n = 0;
+    const submitter = createSubmitter({
+      form: f,
+      store,
+      clock: c,
+      random: () => 0,
+      newKey: () => `key-${f.id}-${String(++n).padStart(16, '0')}`,
+      request: async (r) => {
+        requests.push(r);
+        const step = script[Math.min(requests.length - 1, script.length - 1)] as HttpResponse | 'network';
+        if (step === 'network') throw new TransportError('network');
+        return step;
+      },
+    });
+    return { submitter, requests };
+  };
+  const stored = (store: DeviceStore) => store.list<OutboxEntry>('outbox');
+
+  it('gives each entry an expiry of draft.keepDays (7 by default)', async () => {
+    for (const [extra, days] of [[{}, 7], [{ draft: { keepDays: 2 } }, 2]] as const) {
+      const store = memoryStore();
+      const c = clock();
+      const { submitter } = submitterOf(form(extra), store, ['network'], c);
+      expect(await submitter.submit(answers, 'id')).to.deep.include({ kind: 'queued' });
+      const [entry] = await stored(store);
+      expect(entry?.expiresAt).to.equal((entry?.createdAt ?? 0) + days * DAY);
+    }
+  });
+
+  it('deletes expired entries, and entries older versions kept after failing for good, when it loads', async () => {
+    const store = memoryStore();
+    const now = Date.UTC(2020, 8, 16, 2);
+    const entry = (key: string, extra: Partial<OutboxEntry>): OutboxEntry => ({ key, formId: 'uji', hash: key, payload: {} as OutboxEntry['payload'], files: [], createdAt: now - DAY, attempts: 1, state: 'waiting', ...extra });
+    await store.put('outbox', 'expired', entry('expired', { expiresAt: now - 1 }));
+    await store.put('outbox', 'old-version', entry('old-version', { createdAt: now - 8 * DAY }));
+    await store.put('outbox', 'failed', entry('failed', { state: 'failed', expiresAt: now + DAY }));
+    await store.put('outbox', 'fresh', entry('fresh', { expiresAt: now + DAY }));
+    const { submitter } = submitterOf(form(), store, [response(201, { trackingNumber: 'A' })]);
+    expect((await submitter.pending()).map((e) => e.key)).to.deep.equal(['fresh']);
+    expect((await stored(store)).map((e) => e.key)).to.deep.equal(['fresh']);
+  });
+
+  it('removes an entry that failed for good from the device, and keeps it there again while "Coba lagi" sends it', async () => {
+    const store = memoryStore();
+    let during: number | undefined;
+    const requests: HttpRequest[] = [];
+    const submitter = createSubmitter({
+      form: form(),
+      store,
+      clock: clock(),
+      random: () => 0,
+      request: async (r) => {
+        requests.push(r);
+        if (requests.length === 1) return response(400, { title: 'Bad request' });
+        during = (await stored(store)).length;
+        return response(201, { trackingNumber: 'A' });
+      },
+    });
+    expect(await submitter.submit({ ...answers, ktp: [pdf()] }, 'id')).to.deep.include({ kind: 'failed', retryable: false });
+    expect(await stored(store)).to.deep.equal([]);
+    expect(await submitter.retry()).to.deep.include({ kind: 'delivered' });
+    expect(during).to.equal(1);
+    expect(requests[1]?.headers['Idempotency-Key']).to.equal(requests[0]?.headers['Idempotency-Key']);
+    expect(await stored(store)).to.deep.equal([]);
+  });
+
+  it('keeps the outbox in memory only when the form keeps nothing (keepDays: 0)', async () => {
+    const device = memoryStore();
+    let online = false;
+    const requests: HttpRequest[] = [];
+    const submitter = createSubmitter({ form: form({ draft: { keepDays: 0 } }), store: device, clock: clock(), online: () => online, request: async (r) => (requests.push(r), response(201, { trackingNumber: 'A' })) });
+    expect(await submitter.submit({ ...answers, ktp: [pdf()] }, 'id')).to.deep.include({ kind: 'queued' });
+    expect(await stored(device)).to.deep.equal([]);
+    expect(await submitter.pending()).to.have.length(1);
+    online = true;
+    expect((await submitter.flush()).map((o) => o.kind)).to.deep.equal(['delivered']);
+    expect(requests).to.have.length(1);
+  });
+
+  it('forgetDevice deletes the form\'s draft and its outbox, nothing else', async () => {
+    const store = memoryStore();
+    const f = form();
+    const other = form({ id: 'lain' });
+    await saveDraft(f, answers, { store });
+    await saveDraft(other, answers, { store });
+    await submitterOf(f, store, ['network']).submitter.submit({ ...answers, ktp: [pdf()] }, 'id');
+    await submitterOf(other, store, ['network']).submitter.submit(answers, 'id');
+    expect((await stored(store)).map((e) => e.formId).sort()).to.deep.equal(['lain', 'uji']);
+    await forgetDevice(f, { store });
+    expect(await loadDraft(f, { store })).to.equal(undefined);
+    expect(await loadDraft(other, { store })).to.not.equal(undefined);
+    expect((await stored(store)).map((e) => e.formId)).to.deep.equal(['lain']);
+  });
+
+  it('forgetDevice clears IndexedDB, the default store', async () => {
+    const f = form({ id: 'uji-lupa' });
+    const idb = await openStore();
+    await saveDraft(f, answers, { store: idb });
+    await idb.put('outbox', 'k-lupa-0000000000000', { key: 'k-lupa-0000000000000', formId: 'uji-lupa', hash: 'h', payload: {}, files: [], createdAt: Date.now(), expiresAt: Date.now() + DAY, attempts: 0, state: 'waiting' });
+    await forgetDevice(f);
+    expect(await loadDraft(f, { store: idb })).to.equal(undefined);
+    expect(await listEntries(idb, 'uji-lupa')).to.deep.equal([]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { FieldError } from '../../src/form/validate.js';
 import type { Params } from '../../src/i18n.js';
 import { LoketErrorEvent } from '../../src/events.js';
 import { LoketSubmittedEvent } from '../../src/submit/events.js';
-import { createSubmitter, type Outcome, type Receipt, type SubmitHook, type Submitter, type UploadProgress } from '../../src/submit/index.js';
+import { createSubmitter, forgetDevice, type Outcome, type Receipt, type SubmitHook, type Submitter, type UploadProgress } from '../../src/submit/index.js';
 import { submitMsg, type SubmitMessageKey } from '../../src/submit/messages.js';
 import { deleteDraft, draftsEnabled, loadDraft, saveDraft, type Draft } from '../../src/submit/store.js';
 import { text, type Locale } from '../../src/text.js';
@@ -141,7 +141,8 @@ export class SubmissionController implements ReactiveController {
     this.draftOffer = undefined;
     this.draftSavedUntil = undefined;
     this.draftsOpen = true;
-    if (this.form) await deleteDraft(this.form.id);
+    // The draft and any submission waiting in the outbox: everything this form keeps on the device.
+    if (this.form) await forgetDevice(this.form);
     this.access.announce(this.t('draft.deleted'));
     // The button just pressed is gone with the offer.
     this.access.focusHeading();
