@@ -11,7 +11,10 @@ export default {
   files: process.env.LOKET_TEST_FILES ? process.env.LOKET_TEST_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
   rootDir: '.',
-  concurrency: 2,
+  // One test file at a time: files share one origin, so their IndexedDB and
+  // localStorage would otherwise meet (a test deleting the database while
+  // another file's form holds it open).
+  concurrency: 1,
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },

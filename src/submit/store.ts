@@ -35,7 +35,39 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
   });
 }
 
+/**
+ * How long a device-storage step may take. IndexedDB can hang (a database held
+ * open by another tab, browser bugs in private modes); a citizen pressing
+ * "Kirim permohonan" must never wait on it forever.
+ */
+const STORAGE_TIMEOUT_MS = 4000;
+
+function withTimeout<T>(promise: Promise<T>, onLate?: (value: T) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new Error('storage timeout'));
+    }, STORAGE_TIMEOUT_MS);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        if (late) onLate?.(value);
+        else resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
 function connect(factory: IDBFactory): Promise<IDBDatabase> {
+  return withTimeout(openDatabase(factory), (db) => db.close());
+}
+
+function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
   const open = factory.open(DB_NAME, 1);
   open.onupgradeneeded = () => {
     for (const name of ['drafts', 'outbox']) if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name);
@@ -59,7 +91,8 @@ async function openIndexedDb(factory: IDBFactory): Promise<DeviceStore> {
     return opened;
   };
   await db.then(watch);
-  const tx = async <T>(collection: Collection, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>) => {
+  const tx = <T>(collection: Collection, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>) => withTimeout(transact(collection, mode, run));
+  const transact = async <T>(collection: Collection, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>) => {
     db ??= connect(factory).then(watch);
     const t = (await db).transaction(collection, mode);
     const result = await request(run(t.objectStore(collection)));
