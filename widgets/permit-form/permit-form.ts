@@ -62,10 +62,17 @@ const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox'])
  * @csspart review-row - One answer on the review page.
  * @csspart change-button - "Ubah" on the review page.
  * @csspart help - The help channel shown on every step.
+ * @csspart draft-offer - "Lanjutkan isian sebelumnya?" when a draft was found on the device.
+ * @csspart draft-note - The line saying the answers are kept on this device, with "Hapus data dari perangkat ini".
+ * @csspart submit-status - Sending, waiting in the outbox, or why the application was not sent.
+ * @csspart upload-list - Upload progress per file while sending.
+ * @csspart receipt - The confirmation page after sending.
+ * @csspart receipt-panel - "Permohonan terkirim" and the tracking number.
+ * @csspart receipt-number - The tracking number.
  * @csspart error-panel - The panel shown when the document cannot be used.
  *
- * @cssprop [--loket-font-family=system-ui, sans-serif] - Font of the widget.
- * @cssprop [--loket-font-size=max(1rem, 16px)] - Base font size.
+ * @cssprop [--loket-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of the widget.
+ * @cssprop [--loket-font-size=max(1rem, 16px)] - Base font size (never below 16 px, even on sites that shrink the root font).
  * @cssprop [--loket-color-text=#1f2328] - Text colour.
  * @cssprop [--loket-color-muted=#4b5563] - Hints and secondary text.
  * @cssprop [--loket-color-link=#0b57a4] - Links and link-style buttons.

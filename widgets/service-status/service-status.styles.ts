@@ -8,7 +8,7 @@ import { css } from 'lit';
  */
 export const serviceStatusStyles = css`
   :host {
-    --_bg: var(--loket-status-background, var(--loket-color-surface, #f4f8fc));
+    --_bg: var(--loket-status-background, #f4f8fc);
     --_border: var(--loket-status-border-color, #0b57a4);
     --_open: var(--loket-color-open, #1a7f37);
     --_closed: var(--loket-color-closed, #57606a);

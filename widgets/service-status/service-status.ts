@@ -54,8 +54,8 @@ const MAX_TICK_MS = 60 * 60 * 1000;
  * @csspart updated - The "Diperbarui …" line, and the notice after a failed refresh.
  * @csspart error-panel - The panel shown when the document cannot be used.
  *
- * @cssprop [--loket-font-family=system-ui, sans-serif] - Font of the widget.
- * @cssprop [--loket-font-size=1rem] - Base font size.
+ * @cssprop [--loket-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of the widget.
+ * @cssprop [--loket-font-size=max(1rem, 16px)] - Base font size (never below 16 px, even on sites that shrink the root font).
  * @cssprop [--loket-line-height=1.5] - Line height.
  * @cssprop [--loket-color-text=#1f2328] - Text colour.
  * @cssprop [--loket-color-muted=#4b5563] - Secondary text colour.
