@@ -87,11 +87,6 @@ export function addDays(date: LocalDate, days: number): LocalDate & { readonly w
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
 }
 
-/** Compares calendar dates: negative, zero or positive. */
-export function compareDates(a: LocalDate, b: LocalDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
 const ZONE_NAMES: Record<string, string> = {
   'Asia/Jakarta': 'WIB',
   'Asia/Pontianak': 'WIB',

@@ -26,14 +26,3 @@ export function safeHref(value: string | undefined, base: string): string | unde
     return undefined;
   }
 }
-
-/** The host of an absolute http(s) URL, for labelling links that leave the site. */
-export function externalHost(href: string, base: string): string | undefined {
-  try {
-    const url = new URL(href);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    return url.host === new URL(base).host ? undefined : url.host;
-  } catch {
-    return undefined;
-  }
-}

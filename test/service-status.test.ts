@@ -282,11 +282,6 @@ describe('<loket-service-status> with bad input', () => {
   });
 });
 
-describe('at()', () => {
-  it('builds instants at a fixed offset for these tests', () => {
-    expect(at('2020-01-01T07:00', 7)).to.equal(Date.parse('2020-01-01T00:00:00Z'));
-  });
-});
 
 describe('<loket-service-status> on a hostile host page', () => {
   it('keeps its own font, colour and layout under "* { … !important }" rules, at 320 px without horizontal scroll', async () => {

@@ -4,6 +4,3 @@
 // src/index.ts, so a citizen's phone never downloads it on the happy path.
 import '../form/document-messages.js';
 import './schema.js';
-
-/** Resolves once the author-facing catalogues are registered. */
-export const authoringMessages = true;

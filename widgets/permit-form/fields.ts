@@ -9,6 +9,7 @@ import type { AnswerField, ContentField, Field, GroupField, InputField, ItemFiel
 import { formUiMsg } from '../../src/form/ui-messages.js';
 import type { FieldError, Validator } from '../../src/form/validate.js';
 import { text, type Locale } from '../../src/text.js';
+import { heading } from '../shared/parts.js';
 import { groupItems, idOf, pathOf, readAnswer } from './answer-state.js';
 
 // Fields are template functions rendered into the form's one shadow root, so
@@ -55,11 +56,6 @@ const WIDTHS: Partial<Record<InputField['type'], string>> = {
 const IDENTIFIER_TYPES = new Set(['nik', 'npwp', 'nib', 'kbli', 'postal-code', 'phone', 'email']);
 
 const t = (ctx: FieldContext, key: Parameters<typeof formUiMsg>[1], params?: Parameters<typeof formUiMsg>[2]) => formUiMsg(ctx.locale, key, params);
-
-/** A heading at the form's chosen level, without knowing it at compile time. */
-export function heading(level: number, content: unknown, cls: string, id?: string, focusable = false): TemplateResult {
-  return html`<div role="heading" aria-level=${Math.min(6, Math.max(1, level))} class=${cls} id=${ifDefined(id)} tabindex=${ifDefined(focusable ? '-1' : undefined)}>${content}</div>`;
-}
 
 function labelText(field: AnswerField, ctx: FieldContext, path: string) {
   const required = ctx.validator.isRequired(path, ctx.answers);

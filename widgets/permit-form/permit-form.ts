@@ -4,7 +4,8 @@ import { referencedFields } from '../../src/condition.js';
 import { defineElement } from '../../src/define.js';
 import { LoketErrorEvent, LoketStepEvent, LoketSubmitEvent, type LoketSubmitDetail } from '../../src/events.js';
 import { dateOf, filesOf } from '../../src/form/answers.js';
-import { parseForm, type Field, type FormDocument, type GroupField, type ItemField } from '../../src/form/format.js';
+import { indexFields, type FieldIndex } from '../../src/form/fields.js';
+import { parseForm, type AnswerField, type FormDocument, type GroupField } from '../../src/form/format.js';
 import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
 import { createValidator, type FieldError, type Validator } from '../../src/form/validate.js';
 import { loadLocale, type Params } from '../../src/i18n.js';
@@ -13,7 +14,8 @@ import type { ParseResult } from '../../src/problems.js';
 import { text, type Locale } from '../../src/text.js';
 import { LoketElement } from '../shared/loket-element.js';
 import { groupItems, idOf, keyOf, parsePath, readAnswer, writeAnswer } from './answer-state.js';
-import { heading, renderFields, type FieldContext } from './fields.js';
+import { heading } from '../shared/parts.js';
+import { renderFields, type FieldContext } from './fields.js';
 import { permitFormStyles } from './permit-form.styles.js';
 import { renderReview } from './review.js';
 import type { SubmissionController } from './submission.js';
@@ -178,6 +180,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   @state() private announcement = '';
 
   private validator?: Validator;
+  /** Every answer field by key (`nik`, `vessels.name`), as the validator indexes them. */
+  private fields?: FieldIndex;
   private answers: Record<string, unknown> = {};
   private readonly errors = new Map<string, FieldError>();
   private readonly warnings = new Map<string, FieldError>();
@@ -207,6 +211,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     const form = this.value;
     if (!form) return;
     this.validator = createValidator(form);
+    this.fields = indexFields(form);
     this.answers = {};
     this.errors.clear();
     this.warnings.clear();
@@ -250,10 +255,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   // ---- Answers -------------------------------------------------------------
 
   private applyPrefill(form: FormDocument): void {
-    const validator = this.validator;
-    if (!validator) return;
-    const fields = form.steps.flatMap((s) => s.fields);
-    const byName = new Map(fields.filter((f) => 'name' in f).map((f) => [(f as { name: string }).name, f]));
+    const index = this.fields;
+    if (!index) return;
+    const topLevel = [...index.entries.values()].filter((entry) => !entry.group);
     if (this.prefill === 'url') {
       let params: URLSearchParams | undefined;
       try {
@@ -261,7 +265,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       } catch {
         params = undefined;
       }
-      for (const [name, field] of byName) {
+      for (const { field } of topLevel) {
+        const name = field.name;
         const values = params?.getAll(name) ?? [];
         if (!values.length || !URL_PREFILL_TYPES.has(field.type)) continue;
         if (field.type === 'checkbox') {
@@ -274,7 +279,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       }
     }
     for (const [name, value] of Object.entries(this.initialAnswers ?? {})) {
-      if (byName.has(name)) this.answers[name] = structuredCloneSafe(value);
+      if (index.entries.has(name)) this.answers[name] = structuredCloneSafe(value);
     }
   }
 
@@ -376,16 +381,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   };
 
   /** The document's definition of the question at a path (`ktp`, `vessels[1].photo`). */
-  private fieldAt(path: string): Field | ItemField | undefined {
-    const p = parsePath(path);
-    if (!p) return undefined;
-    for (const step of this.value?.steps ?? []) {
-      const top = step.fields.find((f) => 'name' in f && f.name === p.name);
-      if (!top) continue;
-      if (p.child === undefined) return top;
-      return top.type === 'group' ? top.fields.find((f) => 'name' in f && f.name === p.child) : undefined;
-    }
-    return undefined;
+  private fieldAt(path: string): AnswerField | undefined {
+    return this.fields?.entries.get(keyOf(path))?.field;
   }
 
   private removeFile(path: string, index: number): void {

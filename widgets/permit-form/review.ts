@@ -7,7 +7,7 @@ import type { FieldError, Validator } from '../../src/form/validate.js';
 import { text, type Locale } from '../../src/text.js';
 import { formatDate } from '../../src/time.js';
 import { idOf, pathOf, readAnswer } from './answer-state.js';
-import { heading } from './fields.js';
+import { heading } from '../shared/parts.js';
 
 // "Periksa jawaban Anda": every shown answer, step by step, each with an
 // "Ubah" button that returns here after the change (GOV.UK check answers).

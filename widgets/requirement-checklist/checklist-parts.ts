@@ -5,7 +5,7 @@ import { formatRupiah, type Answers } from '../../src/checklist/evaluate.js';
 import type { Params } from '../../src/i18n.js';
 import { contactHref, type Contact } from '../../src/links.js';
 import { text, type Locale } from '../../src/text.js';
-import { safeHref } from '../../src/url.js';
+import { heading, linkOrText } from '../shared/parts.js';
 
 // Render helpers for the checklist. Every string from the document goes
 // through Lit's text bindings; links only get an href after the scheme
@@ -21,17 +21,6 @@ export interface RenderContext {
 }
 
 const tr = (ctx: RenderContext) => (key: ChecklistMessageKey, params?: Params) => checklistMsg(ctx.locale, key, params);
-
-/** A heading at the host's chosen level, without knowing it at compile time. */
-export function heading(level: number, content: unknown, cls: string, id?: string): TemplateResult {
-  return html`<div role="heading" aria-level=${Math.min(6, Math.max(1, level))} class=${cls} id=${id ?? nothing}>${content}</div>`;
-}
-
-/** A link from the document, or its label as plain text when the URL is not allowed. */
-export function linkOrText(url: string | undefined, label: string, ctx: RenderContext): TemplateResult {
-  const href = safeHref(url, ctx.base);
-  return href ? html`<a part="link" href=${href}>${label}</a>` : html`<span>${label}</span>`;
-}
 
 /** "Gratis (tidak dipungut biaya)", "Rp150.000" or the office's own text. */
 export function feeText(fee: Permit['fee'], locale: Locale): string | undefined {
@@ -106,9 +95,9 @@ export function itemLinks(item: Item, ctx: RenderContext): TemplateResult | type
   if (!item.issuer && !item.template) return nothing;
   const label = text(item.label, ctx.locale);
   return html`<ul class="item-links">
-    ${item.issuer ? html`<li>${t('checklist.issuer')}: ${linkOrText(item.issuer.url, text(item.issuer.name, ctx.locale), ctx)}</li>` : nothing}
+    ${item.issuer ? html`<li>${t('checklist.issuer')}: ${linkOrText(item.issuer.url, text(item.issuer.name, ctx.locale), ctx.base)}</li>` : nothing}
     ${item.template
-      ? html`<li class="template">${linkOrText(item.template.url, item.template.label !== undefined ? text(item.template.label, ctx.locale) : t('checklist.template'), ctx)}${item.template.label === undefined
+      ? html`<li class="template">${linkOrText(item.template.url, item.template.label !== undefined ? text(item.template.label, ctx.locale) : t('checklist.template'), ctx.base)}${item.template.label === undefined
           ? html`<span class="visually-hidden">: ${label}</span>`
           : nothing}</li>`
       : nothing}

@@ -11,7 +11,8 @@ import type { Params } from '../../src/i18n.js';
 import type { ParseResult } from '../../src/problems.js';
 import { text, type Locale } from '../../src/text.js';
 import { LoketElement } from '../shared/loket-element.js';
-import { factsList, heading, helpSection, itemDescription, itemLinks, printedAnswers, type RenderContext } from './checklist-parts.js';
+import { heading } from '../shared/parts.js';
+import { factsList, helpSection, itemDescription, itemLinks, printedAnswers, type RenderContext } from './checklist-parts.js';
 import { requirementChecklistStyles } from './requirement-checklist.styles.js';
 
 /** `remember-answers="false"` turns remembering off; the bare attribute or any other value keeps it on. */

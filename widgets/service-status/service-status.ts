@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../src/define.js';
-import { msg } from '../../src/i18n.js';
 import { statusMsg, type StatusMessageKey } from '../../src/status/messages.js';
 import type { Params } from '../../src/i18n.js';
 import type { ParseResult } from '../../src/problems.js';
@@ -11,6 +10,7 @@ import { text, type Locale } from '../../src/text.js';
 import { delaySeconds } from '../../src/load.js';
 import { formatInstant } from '../../src/time.js';
 import { LoketElement } from '../shared/loket-element.js';
+import { heading } from '../shared/parts.js';
 import { serviceStatusStyles } from './service-status.styles.js';
 import {
   channelBlock,
@@ -19,7 +19,6 @@ import {
   closureItem,
   contactItem,
   counterLine,
-  heading,
   hoursTable,
   noticeBlock,
   type RenderContext,
@@ -234,7 +233,7 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
       <div part="details" id="details" class="details" ?hidden=${!this.expanded}>
         ${status.notices.length ? html`<div>${status.notices.map((n) => noticeBlock(n, ctx))}</div>` : nothing}
         <div>
-          ${heading(ctx, t('status.channels'))}
+          ${heading(ctx.headingLevel, t('status.channels'), 'section-title')}
           <ul class="channel-list">
             ${status.channels.map((c) => channelBlock(c, ctx))}
           </ul>
@@ -242,7 +241,7 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
         ${hoursTable(doc.hours, ctx, status.local.weekday)}
         ${status.closures.length
           ? html`<div>
-              ${heading(ctx, t('status.closures'))}
+              ${heading(ctx.headingLevel, t('status.closures'), 'section-title')}
               <ul class="closure-list">
                 ${status.closures.map((c) => closureItem(c, this.locale))}
               </ul>
@@ -250,7 +249,7 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
           : nothing}
         ${contacts.length || doc.office.address !== undefined
           ? html`<div>
-              ${heading(ctx, t('status.contacts'))}
+              ${heading(ctx.headingLevel, t('status.contacts'), 'section-title')}
               ${contacts.length ? html`<ul class="contact-list">${contacts.map((c) => contactItem(c, ctx))}</ul>` : nothing}
               ${doc.office.address !== undefined ? html`<p>${t('status.address')}: ${text(doc.office.address, this.locale)}</p>` : nothing}
             </div>`

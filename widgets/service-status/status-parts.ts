@@ -4,10 +4,10 @@ import { statusMsg, type StatusMessageKey } from '../../src/status/messages.js';
 import type { Params } from '../../src/i18n.js';
 import { contactHref } from '../../src/links.js';
 import type { ChannelNow, Opening } from '../../src/status/evaluate.js';
-import { WEEKDAY_KEYS, clockMinutes, readDocTime, type Channel, type Closure, type Contact, type Link, type Notice, type WeeklyHours } from '../../src/status/format.js';
+import { WEEKDAY_KEYS, clockMinutes, readDocTime, type Channel, type Closure, type Contact, type Notice, type WeeklyHours } from '../../src/status/format.js';
 import { text, type Locale } from '../../src/text.js';
 import { formatClock, formatDate, weekdayName, zoneLabel } from '../../src/time.js';
-import { safeHref } from '../../src/url.js';
+import { linkOrText } from '../shared/parts.js';
 
 export { contactHref };
 
@@ -22,11 +22,6 @@ export interface RenderContext {
   readonly base: string;
   /** The level of the banner's sub-headings (1–6), so they fit the host page's outline. */
   readonly headingLevel: number;
-}
-
-/** A heading at the host's chosen level, without knowing it at compile time. */
-export function heading(ctx: RenderContext, content: unknown, cls = 'section-title', level = ctx.headingLevel): TemplateResult {
-  return html`<div role="heading" aria-level=${Math.min(6, Math.max(1, level))} class=${cls}>${content}</div>`;
 }
 
 const minutesClock = (minutes: number, ctx: RenderContext) => `${formatClock(Math.floor(minutes / 60), minutes % 60, ctx.locale)} ${zoneLabel(ctx.timeZone, ctx.now)}`;
@@ -79,12 +74,6 @@ export function channelTiming(now: ChannelNow, ctx: RenderContext): string | und
   return parts.join(' · ') || undefined;
 }
 
-/** A link from the document, or its label as plain text when the URL is not allowed. */
-export function linkTo(link: Link, ctx: RenderContext): TemplateResult {
-  const href = safeHref(link.url, ctx.base);
-  return href ? html`<a href=${href} part="link">${text(link.label, ctx.locale)}</a>` : html`<span>${text(link.label, ctx.locale)}</span>`;
-}
-
 /** One contact line: "WhatsApp TANYA PTSP: 0811-4345-757 (Senin–Jumat …)". */
 export function contactItem(contact: Contact, ctx: RenderContext): TemplateResult {
   const href = contactHref(contact, ctx.base);
@@ -112,7 +101,7 @@ export function noticeBlock(notice: Notice, ctx: RenderContext): TemplateResult 
   return html`<article part="notice" class="notice level-${notice.level}">
     <p class="notice-title"><span class="badge">${statusMsg(ctx.locale, `level.${notice.level}`)}</span>${text(notice.title, ctx.locale)}</p>
     ${notice.body !== undefined ? html`<p>${text(notice.body, ctx.locale)}</p>` : nothing}
-    ${notice.links?.length ? html`<ul class="link-list">${notice.links.map((l) => html`<li>${linkTo(l, ctx)}</li>`)}</ul>` : nothing}
+    ${notice.links?.length ? html`<ul class="link-list">${notice.links.map((l) => html`<li>${linkOrText(l.url, text(l.label, ctx.locale), ctx.base)}</li>`)}</ul>` : nothing}
     <p class="validity">${validity(notice, ctx.locale)}</p>
   </article>`;
 }
@@ -129,7 +118,7 @@ export function channelBlock(now: ChannelNow & { channel: Channel }, ctx: Render
     </p>
     ${channel.note !== undefined ? html`<p>${text(channel.note, ctx.locale)}</p>` : nothing}
     ${channel.notes?.length ? html`<ul class="note-list">${channel.notes.map((n) => html`<li>${text(n, ctx.locale)}</li>`)}</ul>` : nothing}
-    ${channel.links?.length ? html`<ul class="link-list">${channel.links.map((l) => html`<li>${linkTo(l, ctx)}</li>`)}</ul>` : nothing}
+    ${channel.links?.length ? html`<ul class="link-list">${channel.links.map((l) => html`<li>${linkOrText(l.url, text(l.label, ctx.locale), ctx.base)}</li>`)}</ul>` : nothing}
     ${channel.contacts?.length ? html`<ul class="contact-list">${channel.contacts.map((c) => contactItem(c, ctx))}</ul>` : nothing}
   </li>`;
 }
