@@ -23,6 +23,36 @@ export const TimeZone = z.string().check(
   }),
 );
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Whether a value looks like an email address (one @, a dot in the domain, no spaces). */
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value);
+}
+
+/**
+ * What is wrong with a contact value for its kind, as a message key, or
+ * `undefined`: one rule for the banner's contacts, the checklist's and the
+ * form's help channel. WhatsApp needs a mobile number; a call centre may be a
+ * short service number (1500-xxx).
+ */
+export function contactProblem(kind: ContactKind, value: string): 'schema.email' | 'schema.url' | 'schema.mobile' | 'schema.phone' | undefined {
+  switch (kind) {
+    case 'email':
+      return isEmail(value) ? undefined : 'schema.email';
+    case 'web':
+      return isAllowedUrl(value) ? undefined : 'schema.url';
+    case 'whatsapp': {
+      const number = normalizePhone(value);
+      return number !== undefined && isMobile(number) ? undefined : 'schema.mobile';
+    }
+    case 'sms':
+      return normalizePhone(value) === undefined ? 'schema.phone' : undefined;
+    default:
+      return normalizePhone(value) ?? serviceNumber(value) ? undefined : 'schema.phone';
+  }
+}
+
 /** A URL with an allowed scheme (https, http, mailto, tel) or a relative URL. */
 export const Url = z.string().check(
   z.superRefine((value, ctx) => {
@@ -46,20 +76,8 @@ export const Contact = z.strictObject({
   hours: z.optional(Text),
 }).check(
   z.superRefine((contact, ctx) => {
-    const { kind, value } = contact;
-    const at = { path: ['value'] };
-    if (kind === 'email') {
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) ctx.addIssue({ ...issue({ key: 'schema.email', value }), ...at });
-    } else if (kind === 'web') {
-      if (!isAllowedUrl(value)) ctx.addIssue({ ...issue({ key: 'schema.url', value }), ...at });
-    } else if (kind === 'whatsapp') {
-      const number = normalizePhone(value);
-      if (number === undefined || !isMobile(number)) ctx.addIssue({ ...issue({ key: 'schema.mobile', value }), ...at });
-    } else if (kind === 'sms') {
-      if (normalizePhone(value) === undefined) ctx.addIssue({ ...issue({ key: 'schema.phone', value }), ...at });
-    } else if (normalizePhone(value) === undefined && serviceNumber(value) === undefined) {
-      ctx.addIssue({ ...issue({ key: 'schema.phone', value }), ...at });
-    }
+    const key = contactProblem(contact.kind, contact.value);
+    if (key) ctx.addIssue({ ...issue({ key, value: contact.value }), path: ['value'] });
   }),
 );
 export type Contact = z.infer<typeof Contact>;

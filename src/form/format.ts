@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { Condition, Scalar } from '../condition.js';
-import { isMobile, normalizePhone, serviceNumber } from '../phone.js';
 import { translate } from '../i18n.js';
 import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
-import { TimeZone, Url } from '../links.js';
+import { TimeZone, Url, contactProblem } from '../links.js';
 import { Text, type Locale } from '../text.js';
 import { checkForm } from './check.js';
 
@@ -259,19 +258,20 @@ export const ServiceLevel = z.strictObject({
 });
 export type ServiceLevel = z.infer<typeof ServiceLevel>;
 
-const PhoneNumber = z.string().check(check((value) => (normalizePhone(value) ?? serviceNumber(value) ? undefined : { key: 'schema.phone', value })));
-const MobileNumber = z.string().check(
-  check((value) => {
-    const e164 = normalizePhone(value);
-    return e164 !== undefined && isMobile(e164) ? undefined : { key: 'schema.mobile', value };
-  }),
-);
+/** A help-channel value checked with the same rule as every contact line. */
+const contact = (kind: 'phone' | 'whatsapp' | 'email') =>
+  z.string().check(
+    check((value) => {
+      const key = contactProblem(kind, value);
+      return key ? { key, value } : undefined;
+    }),
+  );
 
 /** Where to get help, shown in the same place on every step (WCAG 3.2.6). */
 export const HelpChannel = z.strictObject({
-  phone: z.optional(PhoneNumber),
-  whatsapp: z.optional(MobileNumber),
-  email: z.optional(z.string().check(check((value) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : { key: 'schema.email', value })))),
+  phone: z.optional(contact('phone')),
+  whatsapp: z.optional(contact('whatsapp')),
+  email: z.optional(contact('email')),
   /** When someone answers: "Senin–Jumat, pukul 08.00–15.00 WIB". */
   hours: z.optional(Text),
   note: z.optional(Text),

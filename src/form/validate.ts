@@ -1,6 +1,7 @@
 import { evaluateCondition, isEmptyValue, referencedFields, type Condition, type Scalar } from '../condition.js';
 import { msg, type MessageKey, type Params } from '../i18n.js';
 import { checkIdentifier, nikMatchesBirthDate, nikMatchesSex, normalizeIdentifier, type IdentifierError } from '../identifiers.js';
+import { isEmail } from '../links.js';
 import { isMobile, normalizePhone } from '../phone.js';
 import { text, type Locale } from '../text.js';
 import { answerOf, choicesOf, dateOf, filesOf, itemsOf, parseNumber, realDate, textOf, type Answers } from './answers.js';
@@ -73,7 +74,6 @@ type Scope = { readonly group: FieldEntry; readonly item: number } | undefined;
 type Sink = { errors: FieldError[]; warnings: FieldError[] };
 
 const PATH = /^([A-Za-z][A-Za-z0-9_]*)(?:\[(\d+)\]\.([A-Za-z][A-Za-z0-9_]*))?$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CHOOSE_TYPES = new Set(['select', 'radio', 'checkboxes']);
 /** A checkbox label longer than this is a declaration, too long to quote in a message. */
 const LONG_LABEL = 60;
@@ -258,7 +258,7 @@ export function createValidator(form: FormDocument, options: ValidatorOptions = 
         lengths(field.minLength, field.maxLength);
         return;
       case 'email':
-        if (!EMAIL.test(value)) fail('format', 'answer.email');
+        if (!isEmail(value)) fail('format', 'answer.email');
         else lengths(undefined, field.maxLength);
         return;
       case 'number': {

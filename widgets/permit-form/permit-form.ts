@@ -9,7 +9,7 @@ import { parseForm, type AnswerField, type FormDocument, type GroupField } from 
 import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
 import { createValidator, type FieldError, type Validator } from '../../src/form/validate.js';
 import { loadLocale, type Params } from '../../src/i18n.js';
-import { telHref, whatsAppHref } from '../../src/phone.js';
+import { contactHref } from '../../src/links.js';
 import type { ParseResult } from '../../src/problems.js';
 import { text, type Locale } from '../../src/text.js';
 import { LoketElement } from '../shared/loket-element.js';
@@ -778,9 +778,10 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   /** The help channel, in the same place on every step (WCAG 3.2.6). */
   private renderHelp(form: FormDocument): TemplateResult {
     const help = form.help;
-    const tel = help.phone !== undefined ? telHref(help.phone) : undefined;
-    const wa = help.whatsapp !== undefined ? whatsAppHref(help.whatsapp) : undefined;
-    const mail = help.email !== undefined && /^[^\s@:/?#]+@[^\s@:/?#]+$/.test(help.email) ? `mailto:${help.email}` : undefined;
+    const base = this.ownerDocument.baseURI;
+    const tel = help.phone !== undefined ? contactHref({ kind: 'phone', value: help.phone }, base) : undefined;
+    const wa = help.whatsapp !== undefined ? contactHref({ kind: 'whatsapp', value: help.whatsapp }, base) : undefined;
+    const mail = help.email !== undefined ? contactHref({ kind: 'email', value: help.email }, base) : undefined;
     return html`<aside class="help" part="help" aria-labelledby="help-title">
       ${heading(this.headingLevel + 1, this.t('ui.help'), 'help-title', 'help-title')}
       <p class="help-office">${text(form.office.name, this.locale)}</p>
