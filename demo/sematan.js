@@ -1,54 +1,46 @@
-// "Kode sematan" builder (demo/sematan.html): widget + document URL + language
-// → a snippet pinned to this build's version, with the SRI hash of loket.js
-// from dist/sri.json (written at build time). A static file: the demo runs
-// under script-src 'self'.
+// "Kode sematan" (demo/sematan.html): widget + document address + language →
+// the snippet of demo/snippet.js (the one the README and docs/ show), pinned to
+// this build's version, with the SRI hash of loket.js from dist/sri.json
+// (written at build time). A static file: the demo runs under script-src 'self'.
+import { WIDGETS, snippet } from './snippet.js';
+
 const form = document.getElementById('pembuat');
 const code = document.getElementById('kode');
 const preview = document.getElementById('pratinjau');
+const previewNote = document.getElementById('pratinjau-catatan');
 const copied = document.getElementById('salin-status');
-
-/** Demo documents, so the preview works before the webmaster types their own URL. */
-const EXAMPLES = {
-  'loket-service-status': '/demo/status/tabanan.json',
-  'loket-requirement-checklist': '/demo/checklists/pbg.json',
-  'loket-permit-form': '/demo/forms/tanya-ptsp.json',
-};
-const FALLBACK_TEXT = {
-  'loket-service-status': 'Lihat status layanan di situs kantor',
-  'loket-requirement-checklist': 'Lihat daftar persyaratan di situs kantor',
-  'loket-permit-form': 'Unduh formulir permohonan',
-};
+const endpointRow = document.getElementById('baris-penerima');
 
 const sri = await (await fetch('/dist/sri.json')).json();
 for (const el of document.querySelectorAll('[data-version]')) el.textContent = sri.version;
-form.elements.base.value = `https://situs-anda.go.id/loket/${sri.version}/`;
-form.elements.src.value = EXAMPLES['loket-service-status'];
+form.elements.base.value = `/loket/${sri.version}/`;
 
-const attr = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const text = (value) => String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** What each widget's own fields hold, so switching widget never carries the last one's document over. */
+const PER_WIDGET = ['src', 'fallbackHref', 'fallbackText'];
+const saved = Object.fromEntries(
+  Object.entries(WIDGETS).map(([widget, d]) => [widget, { src: d.src, fallbackHref: d.fallbackHref, fallbackText: d.fallbackText }]),
+);
+let widget = form.elements.widget.value;
 
-function choices() {
-  const data = new FormData(form);
-  const base = String(data.get('base') || './').trim();
-  return {
-    widget: String(data.get('widget')),
-    src: String(data.get('src')).trim(),
-    lang: String(data.get('lang')),
-    loader: `${base}${base.endsWith('/') ? '' : '/'}loket.js`,
-    fallback: String(data.get('fallback')).trim(),
-  };
+function load(next) {
+  for (const name of PER_WIDGET) form.elements[name].value = saved[next][name];
+  endpointRow.hidden = next !== 'loket-permit-form';
+  widget = next;
 }
 
-/** The snippet, as text to copy. */
-function snippet({ widget, src, lang, loader, fallback }) {
-  const attrs = [`src="${attr(src)}"`, lang ? `lang="${lang}"` : '', widget === 'loket-service-status' ? 'refresh="300"' : ''].filter(Boolean).join(' ');
-  const inner = fallback ? `\n  <a href="${attr(fallback)}">${text(FALLBACK_TEXT[widget])}</a>\n` : '';
-  return `<!-- loket ${sri.version}: sekali per halaman -->
-<script type="module" src="${attr(loader)}"
-  integrity="${sri['loket.js']}" crossorigin="anonymous"></script>
-
-<${widget} ${attrs}>${inner}</${widget}>
-`;
+function choices() {
+  const value = (name) => String(form.elements[name].value).trim();
+  return {
+    version: sri.version,
+    integrity: sri['loket.js'],
+    widget,
+    src: value('src'),
+    lang: value('lang'),
+    base: value('base') || './',
+    action: widget === 'loket-permit-form' ? value('action') : '',
+    fallbackHref: value('fallbackHref'),
+    fallbackText: value('fallbackText'),
+  };
 }
 
 let previewed = '';
@@ -56,29 +48,36 @@ function update() {
   const chosen = choices();
   code.textContent = snippet(chosen);
   copied.textContent = '';
-  // The preview renders the same element with the real widget (the page loads /dist/loket.js).
-  const key = `${chosen.widget} ${chosen.src} ${chosen.lang}`;
+  // The preview renders the same element with the real widget (the page loads
+  // /dist/loket.js); the placeholder address does not exist here, so it shows
+  // the widget's demo document instead, and says so.
+  const placeholder = chosen.src === WIDGETS[widget].src || chosen.src === '';
+  const src = placeholder ? WIDGETS[widget].example : chosen.src;
+  previewNote.hidden = !placeholder;
+  document.getElementById('pratinjau-contoh').textContent = WIDGETS[widget].example;
+  const key = JSON.stringify([widget, src, chosen.lang, chosen.action, chosen.fallbackHref, chosen.fallbackText]);
   if (key === previewed) return;
   previewed = key;
-  const el = document.createElement(chosen.widget);
-  el.setAttribute('src', chosen.src);
+  const el = document.createElement(widget);
+  el.setAttribute('src', src);
   if (chosen.lang) el.setAttribute('lang', chosen.lang);
+  if (chosen.action) el.setAttribute('action', chosen.action);
   el.setAttribute('heading-level', '3');
-  const link = document.createElement('a');
-  link.href = chosen.fallback || '#';
-  link.textContent = FALLBACK_TEXT[chosen.widget];
-  el.append(link);
+  const fallback = document.createElement(chosen.fallbackHref ? 'a' : 'p');
+  if (chosen.fallbackHref) fallback.href = chosen.fallbackHref;
+  fallback.textContent = chosen.fallbackText;
+  el.append(fallback);
   preview.replaceChildren(el);
 }
 
 form.addEventListener('change', (event) => {
-  if (event.target.name === 'widget') {
-    const example = Object.values(EXAMPLES).includes(form.elements.src.value) || !form.elements.src.value;
-    if (example) form.elements.src.value = EXAMPLES[event.target.value];
-  }
+  if (event.target.name === 'widget') load(event.target.value);
   update();
 });
-form.addEventListener('input', update);
+form.addEventListener('input', (event) => {
+  if (PER_WIDGET.includes(event.target.name)) saved[widget][event.target.name] = event.target.value;
+  update();
+});
 form.addEventListener('submit', (event) => event.preventDefault());
 
 document.getElementById('salin').addEventListener('click', async () => {
@@ -92,4 +91,5 @@ document.getElementById('salin').addEventListener('click', async () => {
   }
 });
 
+load(widget);
 update();

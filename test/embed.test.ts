@@ -5,6 +5,9 @@ import { expect } from '@open-wc/testing';
 
 const sri: { version: string; 'loket.js': string } = await (await fetch('/dist/sri.json')).json();
 const pkg: { version: string } = await (await fetch('/package.json')).json();
+// The one snippet (demo/snippet.js), which the README and docs/ show too.
+const snippetModule: string = '/demo/snippet.js';
+const { snippet, WIDGETS } = await import(snippetModule);
 
 async function frame(src: string): Promise<{ doc: Document; remove(): void }> {
   const iframe = document.createElement('iframe');
@@ -37,27 +40,89 @@ describe('dist/sri.json', () => {
 });
 
 describe('demo/sematan.html, the snippet builder', () => {
-  it('builds a snippet pinned to the version, with the integrity hash, for the chosen widget and language', async () => {
+  async function builder() {
     const { doc, remove } = await frame('/demo/sematan.html');
+    const code = doc.getElementById('kode')!;
+    await until(() => code.textContent?.includes('integrity'), 'the snippet');
+    const form = doc.getElementById('pembuat') as HTMLFormElement;
+    const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+    const choose = (widget: string) => {
+      (form.querySelector(`input[value="${widget}"]`) as HTMLInputElement).click();
+    };
+    const type = (name: string, value: string) => {
+      field(name).value = value;
+      field(name).dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    return { doc, code, form, field, choose, type, remove };
+  }
+
+  it('prints, untouched, the snippet the docs show, with the real integrity hash', async () => {
+    const { code, remove } = await builder();
     try {
-      const code = doc.getElementById('kode')!;
-      await until(() => code.textContent?.includes('integrity'), 'the snippet');
-      expect(code.textContent).to.include(`/loket/${sri.version}/loket.js`);
-      expect(code.textContent).to.include(`integrity="${sri['loket.js']}"`);
-      expect(code.textContent).to.include('<loket-service-status src="/demo/status/tabanan.json" refresh="300">');
+      expect(code.textContent).to.equal(snippet({ version: sri.version, integrity: sri['loket.js'] }));
+      expect(code.textContent).to.include(`src="/loket/${sri.version}/loket.js"`);
+      expect(code.textContent).to.include('<loket-service-status src="/loket/status.json" lang="id" refresh="300">');
+    } finally {
+      remove();
+    }
+  });
 
-      const form = doc.getElementById('pembuat') as HTMLFormElement;
-      (form.querySelector('input[value="loket-requirement-checklist"]') as HTMLInputElement).click();
-      (form.elements.namedItem('lang') as HTMLSelectElement).value = 'en';
-      form.dispatchEvent(new Event('change', { bubbles: true }));
-      const src = form.elements.namedItem('src') as HTMLInputElement;
-      src.value = '/persyaratan/pbg.json?a=1&b="2"';
-      src.dispatchEvent(new Event('input', { bubbles: true }));
-      expect(code.textContent).to.include('<loket-requirement-checklist src="/persyaratan/pbg.json?a=1&amp;b=&quot;2&quot;" lang="en">');
+  it('keeps a document address per widget instead of carrying the last one over', async () => {
+    const { code, field, choose, type, remove } = await builder();
+    try {
+      type('src', '/kantor/status.json');
+      choose('loket-requirement-checklist');
+      expect(field('src').value).to.equal(WIDGETS['loket-requirement-checklist'].src);
+      expect(code.textContent).to.include(`<loket-requirement-checklist src="${WIDGETS['loket-requirement-checklist'].src}" lang="id">`);
+      expect(code.textContent).to.include(WIDGETS['loket-requirement-checklist'].fallbackText);
       expect(code.textContent).not.to.include('refresh=');
+      choose('loket-service-status');
+      expect(field('src').value).to.equal('/kantor/status.json');
+      expect(code.textContent).to.include('<loket-service-status src="/kantor/status.json" lang="id" refresh="300">');
+    } finally {
+      remove();
+    }
+  });
 
-      // The preview renders the chosen element with the real widget.
-      await until(() => doc.querySelector('#pratinjau loket-requirement-checklist'), 'the preview element');
+  it('asks for the endpoint only for the permit form, and writes it as action', async () => {
+    const { doc, code, form, choose, type, remove } = await builder();
+    try {
+      expect((doc.getElementById('baris-penerima') as HTMLElement).hidden).to.equal(true);
+      choose('loket-permit-form');
+      expect((doc.getElementById('baris-penerima') as HTMLElement).hidden).to.equal(false);
+      type('action', '/api/forms/pbg/submissions');
+      expect(code.textContent).to.include(`<loket-permit-form src="${WIDGETS['loket-permit-form'].src}" lang="id" action="/api/forms/pbg/submissions">`);
+      expect(code.textContent).to.include(`<a href="${WIDGETS['loket-permit-form'].fallbackHref}">${WIDGETS['loket-permit-form'].fallbackText}</a>`);
+      choose('loket-service-status');
+      expect(code.textContent).not.to.include('action=');
+      expect(form).to.exist;
+    } finally {
+      remove();
+    }
+  });
+
+  it('escapes what the webmaster types, and leaves lang out only when asked to follow the page', async () => {
+    const { code, form, choose, type, remove } = await builder();
+    try {
+      choose('loket-requirement-checklist');
+      (form.elements.namedItem('lang') as HTMLSelectElement).value = '';
+      form.dispatchEvent(new Event('change', { bubbles: true }));
+      type('src', '/persyaratan/pbg.json?a=1&b="2"');
+      type('fallbackText', 'Syarat <PBG> & IMB');
+      expect(code.textContent).to.include('<loket-requirement-checklist src="/persyaratan/pbg.json?a=1&amp;b=&quot;2&quot;">');
+      expect(code.textContent).to.include('>Syarat &lt;PBG&gt; &amp; IMB</a>');
+    } finally {
+      remove();
+    }
+  });
+
+  it('previews the chosen widget with the real element, from the demo document while the address is the placeholder', async () => {
+    const { doc, choose, remove } = await builder();
+    try {
+      choose('loket-requirement-checklist');
+      const el = await until(() => doc.querySelector('#pratinjau loket-requirement-checklist'), 'the preview element');
+      expect(el.getAttribute('src')).to.equal(WIDGETS['loket-requirement-checklist'].example);
+      expect((doc.getElementById('pratinjau-catatan') as HTMLElement).hidden).to.equal(false);
     } finally {
       remove();
     }
