@@ -37,7 +37,7 @@ const MESSAGES = {
     problems: '{count} masalah',
     root: '(dokumen)',
     written: '{file} dibuat ({kind}). Periksa: loket validate {file} · lihat: loket preview {file}',
-    noComments: 'JSON tidak mengenal komentar (dan format loket menolak kunci tak dikenal): penjelasan setiap kunci ada di README dan di editor Anda lewat "$schema".',
+    noComments: 'JSON tidak mengenal komentar (dan format loket menolak kunci tak dikenal): penjelasan setiap kunci ada di docs/ dan di editor Anda lewat "$schema".',
     exists: '{file} sudah ada; pakai --force untuk menimpanya',
   },
   en: {
@@ -51,7 +51,7 @@ const MESSAGES = {
     problems: '{count} problem(s)',
     root: '(document)',
     written: 'wrote {file} ({kind}). Check it: loket validate {file} · see it: loket preview {file}',
-    noComments: 'JSON has no comments (and loket formats refuse unknown keys): every key is explained in the README and in your editor through "$schema".',
+    noComments: 'JSON has no comments (and loket formats refuse unknown keys): every key is explained in docs/ and in your editor through "$schema".',
     exists: '{file} already exists; use --force to overwrite it',
   },
 };

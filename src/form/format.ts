@@ -374,7 +374,7 @@ export const FormDocument = z.strictObject({
   serviceLevel: z.optional(ServiceLevel),
   help: HelpChannel,
   steps: z.array(Step).check(z.minLength(1)),
-  /** Where submissions go; see the README, "Backend configuration". */
+  /** Where submissions go; see docs/reference/submission.md. */
   submit: z.optional(SubmitConfig),
   /** Draft autosave on the device. */
   draft: z.optional(DraftConfig),

@@ -4,7 +4,7 @@ import type { FormDocument, SubmitEncoding } from '../form/format.js';
 import type { Locale } from '../text.js';
 
 // The submission payload, version 1, and its three encodings. Documented in
-// the README ("The payload"); a backend can rely on every key below.
+// docs/reference/submission.md ("The payload"); a backend can rely on every key below.
 
 /** The payload format version; a backend should refuse versions it does not know. */
 export const PAYLOAD_VERSION = 1;

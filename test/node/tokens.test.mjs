@@ -1,6 +1,6 @@
 // Every --loket-* custom property a widget's styles read must be documented in
 // that widget's JSDoc (@cssprop), which feeds the manifest, the editor data and
-// the README's theming table: an undocumented token is a theming surprise.
+// the theming tables in docs/ (scripts/docs.mjs): an undocumented token is a theming surprise.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
