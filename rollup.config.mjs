@@ -20,6 +20,48 @@ const transpile = () =>
     define: { __LOKET_VERSION__: JSON.stringify(version) },
   });
 
+/**
+ * Writes each widget's chunk graph into the loader (`__LOKET_CHUNKS__` in
+ * src/loader.ts): the widget's chunk and every chunk it imports statically,
+ * so the loader fetches them all at once instead of discovering them one
+ * import at a time. Runs before terser, on placeholder file names, which
+ * rollup replaces with the hashed ones.
+ */
+function chunkGraph() {
+  /** Widget name → its chunk and the chunks it imports statically, its own first. */
+  const graphOf = (entry, chunks) => {
+    const closure = (file, seen = new Set()) => {
+      if (seen.has(file) || file === entry.fileName) return seen;
+      seen.add(file);
+      for (const next of chunks[file]?.imports ?? []) closure(next, seen);
+      return seen;
+    };
+    const graph = {};
+    for (const file of entry.dynamicImports) {
+      const widget = Object.entries(widgets).find(([, source]) => chunks[file]?.moduleIds.some((id) => id.endsWith(source)));
+      if (widget) graph[widget[0]] = [...closure(file)];
+    }
+    return graph;
+  };
+  return {
+    name: 'loket-chunk-graph',
+    renderChunk(code, chunk, _options, { chunks }) {
+      if (!code.includes('__LOKET_CHUNKS__')) return null;
+      const graph = graphOf(chunk, chunks);
+      if (Object.keys(graph).length !== Object.keys(widgets).length) this.error(`chunk graph: found ${Object.keys(graph)} of ${Object.keys(widgets)}`);
+      const next = code.replace(/(["'])__LOKET_CHUNKS__\1/, JSON.stringify(JSON.stringify(graph)));
+      if (next === code) this.error('chunk graph: no __LOKET_CHUNKS__ string to replace in the loader');
+      return { code: next, map: null };
+    },
+    // The same lists with their final names, for pages that add
+    // <link rel="modulepreload"> hints (docs: "Lebih cepat").
+    generateBundle(_options, bundle) {
+      const graph = graphOf(bundle['loket.js'], bundle);
+      this.emitFile({ type: 'asset', fileName: 'preload.json', source: `${JSON.stringify(graph, null, 2)}\n` });
+    },
+  };
+}
+
 const widgets = {
   'service-status': 'widgets/service-status/service-status.ts',
   'requirement-checklist': 'widgets/requirement-checklist/requirement-checklist.ts',
@@ -39,6 +81,7 @@ export default [
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       transpile(),
+      chunkGraph(),
       // Lit templates and styles keep their source whitespace unless minified here.
       // Conservative: a run of spaces becomes one space, never none — "Email (tidak
       // wajib)" must not become "Email(tidak wajib)" across nested templates.

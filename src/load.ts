@@ -21,6 +21,11 @@ export interface FetchJsonOptions {
   readonly maxBytes: number;
   /** Aborts the request, e.g. when the element leaves the page. */
   readonly signal?: AbortSignal;
+  /**
+   * The same request, already started by the loader (dist/loket.js) while
+   * the widget's code was still loading; read instead of fetching again.
+   */
+  readonly started?: { readonly response: Promise<Response>; abort(): void };
 }
 
 /** 1 MiB: the largest real status or form document is a few kilobytes. */
@@ -82,20 +87,25 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
  */
 export async function fetchJson(url: string, options: FetchJsonOptions): Promise<LoadResult> {
   const controller = new AbortController();
+  const { started } = options;
+  const onAbort = () => {
+    controller.abort();
+    started?.abort();
+  };
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort();
+    onAbort();
   }, options.timeoutMs);
-  const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const response = await fetch(url, {
-      signal: controller.signal,
-      headers: { accept: 'application/json' },
-      credentials: 'same-origin',
-      cache: 'no-cache',
-    });
+    const response = await (started?.response ??
+      fetch(url, {
+        signal: controller.signal,
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+        cache: 'no-cache',
+      }));
     if (!response.ok) return { ok: false, error: { kind: 'http', url, status: response.status } };
     const type = response.headers.get('content-type') ?? '';
     if (/^\s*text\/html/i.test(type)) return { ok: false, error: { kind: 'html', url } };

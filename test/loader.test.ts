@@ -57,6 +57,42 @@ describe('dist/loket.js, the script-tag loader', () => {
     frame.remove();
   });
 
+  it('starts the document and every chunk of the widget at once, and fetches the document only once', async () => {
+    const frame = await page('<script type="module" src="/dist/loket.js"></script><loket-service-status src="/demo/status/bontang.json?first-paint"></loket-service-status>');
+    const el = frame.doc.querySelector('loket-service-status')!;
+    await until(() => !!el.shadowRoot?.querySelector('[part="banner"]'), 'the banner');
+    const entries = frame.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const graph = (await (await fetch('/dist/preload.json')).json()) as Record<string, string[]>;
+    const own = entries.find((e) => new URL(e.name).pathname === `/dist/${graph['service-status']![0]}`)!;
+    const documents = entries.filter((e) => e.name.includes('bontang.json?first-paint'));
+    expect(documents, 'one request for the document').to.have.length(1);
+    // Before the widget's own chunk had arrived: nothing waited for it.
+    expect(documents[0]!.startTime).to.be.below(own.responseEnd);
+    for (const file of graph['service-status']!) {
+      const chunk = entries.find((e) => new URL(e.name).pathname === `/dist/${file}`);
+      expect(chunk, file).to.not.equal(undefined);
+      expect(chunk!.startTime, file).to.be.at.most(own.startTime + 1);
+    }
+    expect(graph['service-status']!.length).to.be.greaterThan(1);
+    expect(frame.win.__errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('hands a failed early fetch to the element, which reports it as always', async () => {
+    const count = `<script>window.__fetches = []; const f = window.fetch; window.fetch = (...a) => (window.__fetches.push(String(a[0])), f(...a));</script>`;
+    const frame = await page('<script type="module" src="/dist/loket.js"></script><loket-service-status src="/no/such/status.json"><a href="/x">Situs kantor</a></loket-service-status>', count);
+    const el = frame.doc.querySelector('loket-service-status')!;
+    const kinds: string[] = [];
+    el.addEventListener('loket-error', (e) => kinds.push((e as unknown as { detail: { kind: string; status?: number } }).detail.kind));
+    await until(() => !!el.shadowRoot?.querySelector('[part="error-panel"]'), 'the error panel');
+    expect(el.shadowRoot!.querySelector('[part="error-panel"]')!.textContent).to.contain('/no/such/status.json');
+    expect(kinds).to.deep.equal(['http']);
+    const requests = (frame.win as unknown as { __fetches: string[] }).__fetches.filter((url) => url.includes('/no/such/status.json'));
+    expect(requests).to.have.length(1);
+    expect(frame.win.__errors).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('fetches English strings only for English pages', async () => {
     const indonesian = await page('<script type="module" src="/dist/loket.js"></script><loket-service-status src="/demo/status/bontang.json"></loket-service-status>');
     const banner = (frame: Frame) => frame.doc.querySelector('loket-service-status')!.shadowRoot?.querySelector('[part="banner"]');

@@ -22,6 +22,12 @@ function loadAuthoring(): Promise<unknown> {
   return authoring;
 }
 
+/** What src/loader.ts offers: the fetch of an element's `src` it started before the code arrived. */
+const LOADER = Symbol.for('loket.loader');
+interface LoaderHandoff {
+  take?(element: Element, url: string): { readonly response: Promise<Response>; abort(): void } | undefined;
+}
+
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
@@ -178,7 +184,8 @@ export abstract class LoketElement<T> extends LitElement {
       this.accept({ ok: false, error: { kind: 'bad-url', url: this.src } }, true);
       return;
     }
-    const result = await fetchJson(url, { timeoutMs: delaySeconds(this.timeout, DEFAULT_TIMEOUT_MS / 1000) * 1000, maxBytes: DEFAULT_MAX_BYTES, signal: loads.signal });
+    const started = (globalThis as { [key: symbol]: LoaderHandoff | undefined })[LOADER]?.take?.(this, url);
+    const result = await fetchJson(url, { timeoutMs: delaySeconds(this.timeout, DEFAULT_TIMEOUT_MS / 1000) * 1000, maxBytes: DEFAULT_MAX_BYTES, signal: loads.signal, started });
     if (loads.signal.aborted) return;
     this.accept(result, true);
   }
