@@ -537,6 +537,105 @@ describe('<loket-permit-form> keyboard, language and prefill', () => {
   });
 });
 
+describe('<loket-permit-form> details citizens noticed (issue #10)', () => {
+  const onStep = (doc: Record<string, unknown>, fields: unknown[]) => ({ ...doc, steps: [{ heading: 'Data', fields }] });
+
+  it('shows one example under a date question whose hint already gives one', async () => {
+    const el = await mountForm(
+      onStep(everyField(), [
+        { type: 'date', name: 'born', label: 'Tanggal lahir', hint: 'Contoh: 27 3 1985' },
+        { type: 'date', name: 'other', label: 'Tanggal surat', hint: 'Sesuai surat pengantar' },
+      ]),
+    );
+    const born = q(el, '[data-field="born"]')!.textContent!;
+    expect(born.match(/Contoh:/g)).to.have.length(1);
+    expect(born).to.contain('27 3 1985').and.not.contain('27 3 1990');
+    // A hint without an example still gets the built-in one, and the fieldset describes it.
+    expect(q(el, '[data-field="other"]')!.textContent).to.contain('Contoh: 27 3 1990');
+    expect(q(el, '#f-born-fieldset')!.getAttribute('aria-describedby')).to.equal('f-born-hint');
+  });
+
+  it('asks to remove items when a restored group holds more than its maximum', async () => {
+    const el = await mountForm(everyField());
+    // Three vessels where two fit, as a draft or the page's initialAnswers can bring them.
+    const vessels = ['A', 'B', 'C'].map((vesselName) => ({ vesselName, motorised: 'tidak' }));
+    el.initialAnswers = { vessels, applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.' };
+    await el.updateComplete;
+    await press(el);
+    await press(el);
+    expect(summaryMessages(el)).to.include('Kapal paling banyak 2. Hapus 1 kapal agar dapat melanjutkan');
+  });
+
+  it('draws the file button in the form\'s language and keeps the native input reachable by keyboard', async () => {
+    const doc = onStep(everyField(), [
+      { type: 'text', name: 'fullName', label: 'Nama lengkap' },
+      { type: 'file', name: 'ktp', label: { id: 'Scan KTP', en: 'ID card scan' }, accept: ['.pdf', '.jpg'], maxSize: 2_000_000 },
+      { type: 'file', name: 'photos', label: { id: 'Foto lokasi', en: 'Site photos' }, accept: ['image/*'], maxSize: 2_000_000, maxFiles: 3 },
+    ]);
+    const el = await mountForm(doc);
+    const input = q<HTMLInputElement>(el, '#f-ktp')!;
+    const button = q(el, '#f-ktp-button')!;
+    expect(button.textContent!.trim()).to.equal('Pilih berkas');
+    expect(q(el, '[data-field="ktp"]')!.textContent).to.contain('Belum ada berkas yang dipilih');
+    // The browser's own "Choose File" / "No file chosen" is not drawn: the input takes no room.
+    expect(input.getBoundingClientRect().width).to.be.at.most(1);
+    expect(button.getBoundingClientRect().height).to.be.at.least(44);
+    // Its name is the question and what the button does, both in the form's language.
+    const name = (input.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => root(el).getElementById(id)?.textContent?.trim()).join(' ');
+    expect(name).to.equal('Scan KTP Pilih berkas');
+    // Keyboard: Tab from the text field lands on the native input itself.
+    q<HTMLInputElement>(el, '#f-fullName')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement).to.equal(input);
+    // A click on the drawn button opens the native picker (it is the input's label).
+    let opened = false;
+    input.addEventListener('click', () => (opened = true), { once: true });
+    input.addEventListener('click', (e) => e.preventDefault(), { once: true });
+    button.click();
+    expect(opened).to.equal(true);
+    // A dropped file is taken as if chosen in the dialog.
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['%PDF-1.4'], 'ktp.pdf', { type: 'application/pdf' }));
+    q(el, '[data-field="ktp"] .file-picker')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    for (let i = 0; i < 40 && !q(el, '[data-field="ktp"] .file-name'); i++) await aTimeout(25);
+    expect(q(el, '[data-field="ktp"] .file-name')!.textContent).to.equal('ktp.pdf');
+    expect(q(el, '[data-field="ktp"]')!.textContent).to.not.contain('Belum ada berkas');
+
+    const en = await mountForm(doc, 'lang="en"');
+    expect(q(en, '#f-ktp-button')!.textContent!.trim()).to.equal('Choose a file');
+    expect(q(en, '#f-photos-button')!.textContent!.trim()).to.equal('Choose files');
+    expect(q(en, '[data-field="ktp"]')!.textContent).to.contain('No file chosen');
+  });
+
+  it('reopens a restored draft at the step where the citizen was', async () => {
+    const doc = { ...everyField(), id: 'uji-draf-langkah' };
+    const first = await mountForm(doc);
+    await check(first, 'f-applicantType-o1');
+    await fill(first, 'f-fullName', 'Siti');
+    await fill(first, 'f-nik', '3172014108900001');
+    await fill(first, 'f-birthDate-day', '1');
+    await fill(first, 'f-birthDate-month', '8');
+    await fill(first, 'f-birthDate-year', '1990');
+    await fill(first, 'f-mobile', '081234567890');
+    await fill(first, 'f-postalCode', '14440');
+    await fill(first, 'f-address', 'Jl. Kenanga');
+    await press(first);
+    expect(heading(first)).to.equal('Data usaha');
+    await fill(first, 'f-companyName', 'PT Maju');
+    for (let i = 0; i < 100 && !shadowText(first).includes('Isian disimpan'); i++) await aTimeout(25);
+    await aTimeout(100);
+    unmountAll();
+
+    const second = await mountForm(doc);
+    for (let i = 0; i < 100 && !q(second, '.draft-offer'); i++) await aTimeout(25);
+    await press(second, '.draft-offer .button.primary');
+    expect(heading(second)).to.equal('Data usaha');
+    expect(q<HTMLInputElement>(second, '#f-companyName')!.value).to.equal('PT Maju');
+    expect(q(second, '.progress')!.textContent).to.equal('Langkah 2 dari 3');
+    await press(second, '.draft-note .link-button');
+  });
+});
+
 describe('<loket-permit-form> with bad documents and hostile text', () => {
   const bad = (patch: (doc: Record<string, any>) => void) => {
     const doc = everyField() as Record<string, any>;

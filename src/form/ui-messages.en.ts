@@ -33,6 +33,8 @@ const en: Record<FormUiKey, Entry> = {
   'ui.itemsMax': 'At most {max}.',
   'ui.noItems': 'None yet. Use the button below to add one.',
   'ui.chooseFiles': 'Choose files',
+  'ui.chooseFile': 'Choose a file',
+  'ui.noFile': 'No file chosen',
   'ui.fileLimits': '{types}. At most {size} per file.',
   'ui.fileLimitsCount': '{types}. At most {size} per file, up to {count} files.',
   'ui.removeFile': 'Remove {name}',

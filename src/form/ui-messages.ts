@@ -36,6 +36,8 @@ const id = {
   'ui.itemsMax': 'Jumlah maksimal: {max}.',
   'ui.noItems': 'Belum ada. Tekan tombol di bawah untuk menambahkan.',
   'ui.chooseFiles': 'Pilih berkas',
+  'ui.chooseFile': 'Pilih berkas',
+  'ui.noFile': 'Belum ada berkas yang dipilih',
   'ui.fileLimits': 'Format {types}. Ukuran maksimal {size} per berkas.',
   'ui.fileLimitsCount': 'Format {types}. Ukuran maksimal {size} per berkas, paling banyak {count} berkas.',
   'ui.removeFile': 'Hapus {name}',

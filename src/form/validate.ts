@@ -211,7 +211,7 @@ export function createValidator(form: FormDocument, options: ValidatorOptions = 
       const min = Math.max(field.min ?? 0, required ? 1 : 0);
       // An optional group may stay empty; once started it needs its minimum.
       if (items.length < min && (required || items.length > 0)) fail(items.length === 0 ? 'required' : 'min', 'answer.groupMin', { min });
-      if (field.max !== undefined && items.length > field.max) fail('max', 'answer.groupMax', { max: field.max });
+      if (field.max !== undefined && items.length > field.max) fail('max', 'answer.groupMax', { max: field.max, excess: items.length - field.max });
       if (!deep) return;
       items.forEach((_, i) => {
         for (const child of children.get(entry.key) ?? []) if (ev.visible(child, i)) check(ev, child, i, locale, sink, false);

@@ -263,6 +263,8 @@ export interface Draft {
   readonly expiresAt: number;
   /** The answers as the element holds them, minus files and (by default) sensitive fields. */
   readonly answers: Record<string, unknown>;
+  /** The index of the step the citizen was on, to reopen there. */
+  readonly step?: number;
 }
 
 /**
@@ -295,6 +297,8 @@ export function draftAnswers(form: FormDocument, answers: Readonly<Record<string
 export interface DraftOptions {
   readonly store?: DeviceStore;
   readonly now?: number;
+  /** The step the citizen is on (saved with the draft). */
+  readonly step?: number;
 }
 
 /** Whether the form keeps drafts at all (`draft.keepDays` of 0 turns them off). */
@@ -313,6 +317,7 @@ export async function saveDraft(form: FormDocument, answers: Readonly<Record<str
     savedAt: now,
     expiresAt: now + (form.draft?.keepDays ?? DEFAULT_KEEP_DAYS) * DAY,
     answers: draftAnswers(form, answers),
+    ...(options.step !== undefined ? { step: options.step } : {}),
   };
   return store.put('drafts', form.id, draft);
 }

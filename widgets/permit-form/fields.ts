@@ -151,6 +151,9 @@ function dateExample(field: Extract<InputField, { type: 'date' }>): string {
   return '27 3 1990';
 }
 
+/** Words with which a hint gives its own example. */
+const GIVES_EXAMPLE = /\b(contoh|misal|misalnya|example|for instance|e\.g\.)/i;
+
 function dateInput(field: Extract<InputField, { type: 'date' }>, path: string, ctx: FieldContext): TemplateResult {
   const value = dateOf(readAnswer(ctx.answers, path));
   const error = ctx.error(path);
@@ -176,13 +179,16 @@ function dateInput(field: Extract<InputField, { type: 'date' }>, path: string, c
     </div>`;
   };
   const example = idOf(path, 'example');
+  // An author's hint that already gives an example ("Contoh: 27 3 1985") is
+  // enough: two different examples under one question confuse more than help.
+  const authorExample = field.hint !== undefined && GIVES_EXAMPLE.test(text(field.hint, ctx.locale));
   return fieldset(
     field,
     path,
     ctx,
     html`<div class="date">${part('day', t(ctx, 'ui.day'), 'w-3')}${part('month', t(ctx, 'ui.month'), 'w-3')}${part('year', t(ctx, 'ui.year'), 'w-5')}</div>`,
-    [example],
-    html`<div class="hint" id=${example}>${t(ctx, 'ui.dateExample', { example: dateExample(field) })}</div>`,
+    authorExample ? [] : [example],
+    authorExample ? nothing : html`<div class="hint" id=${example}>${t(ctx, 'ui.dateExample', { example: dateExample(field) })}</div>`,
   );
 }
 
@@ -260,6 +266,18 @@ function checkbox(field: Extract<InputField, { type: 'checkbox' }>, path: string
     </div>`;
 }
 
+const onDragOver = (event: DragEvent) => event.preventDefault();
+
+/** Files dropped on the picker go through the input, as if chosen in its dialog. */
+function onDrop(event: DragEvent): void {
+  event.preventDefault();
+  const input = (event.currentTarget as HTMLElement).querySelector<HTMLInputElement>('input[type=file]');
+  const dropped = event.dataTransfer?.files;
+  if (!input || !dropped?.length) return;
+  input.files = dropped;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
 function fileInput(field: Extract<InputField, { type: 'file' }>, path: string, ctx: FieldContext): TemplateResult {
   const files = filesOf(readAnswer(ctx.answers, path));
   const invalid = ctx.error(path) !== undefined;
@@ -268,23 +286,33 @@ function fileInput(field: Extract<InputField, { type: 'file' }>, path: string, c
   const max = field.maxFiles ?? 1;
   const limits = max > 1 ? t(ctx, 'ui.fileLimitsCount', { types, size, count: max }) : t(ctx, 'ui.fileLimits', { types, size });
   const limitsId = idOf(path, 'limits');
-  return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
+  const labelId = idOf(path, 'label');
+  const buttonId = idOf(path, 'button');
+  // The native input stays the control (keyboard, screen readers, the camera
+  // on phones) but is drawn as a button in the form's language: the browser
+  // would write its own "Choose Files" in the browser's language.
+  return html`<label class="label" for=${idOf(path)} id=${labelId}>${labelText(field, ctx, path)}</label>
     ${hint(path, field, ctx)}
     <div class="hint" id=${limitsId}>${limits}</div>
     ${messages(path, ctx)}
-    <input
-      class="file-input ${invalid ? 'invalid' : ''}"
-      part="file-input"
-      id=${idOf(path)}
-      name=${path}
-      type="file"
-      data-path=${path}
-      data-kind="file"
-      accept=${field.accept.join(',')}
-      ?multiple=${max > 1}
-      aria-describedby=${ifDefined(describedBy(path, field, ctx, [limitsId]))}
-      aria-invalid=${invalid ? 'true' : nothing}
-    />
+    <div class="file-picker" @dragover=${onDragOver} @drop=${onDrop}>
+      <input
+        class="file-input ${invalid ? 'invalid' : ''}"
+        part="file-input"
+        id=${idOf(path)}
+        name=${path}
+        type="file"
+        data-path=${path}
+        data-kind="file"
+        accept=${field.accept.join(',')}
+        ?multiple=${max > 1}
+        aria-labelledby=${`${labelId} ${buttonId}`}
+        aria-describedby=${ifDefined(describedBy(path, field, ctx, [limitsId]))}
+        aria-invalid=${invalid ? 'true' : nothing}
+      />
+      <label class="button secondary file-button" part="file-button" for=${idOf(path)} id=${buttonId} aria-hidden="true">${t(ctx, max > 1 ? 'ui.chooseFiles' : 'ui.chooseFile')}</label>
+      ${files.length ? nothing : html`<span class="muted file-none">${t(ctx, 'ui.noFile')}</span>`}
+    </div>
     ${files.length
       ? html`<ul class="file-list" part="file-list">
           ${files.map(

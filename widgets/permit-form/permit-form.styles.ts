@@ -107,13 +107,13 @@ export const permitFormStyles = css`
   }
   .input:focus,
   .choice-input:focus,
-  .file-input:focus {
+  .file-input:focus + .file-button {
     outline: 3px solid var(--_focus);
     outline-offset: 0;
     box-shadow: inset 0 0 0 2px currentColor;
   }
   .input.invalid,
-  .file-input.invalid {
+  .file-input.invalid + .file-button {
     border-color: var(--_danger);
     border-width: 3px;
   }
@@ -191,23 +191,30 @@ export const permitFormStyles = css`
   .choice.single .hint {
     grid-column: 2;
   }
-  .file-input {
-    font: inherit;
-    max-inline-size: 100%;
-    min-block-size: 44px;
-    padding: 0.375rem;
-    border: 2px dashed var(--_border);
-    inline-size: 100%;
+  .file-picker {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    position: relative;
   }
-  .file-input::file-selector-button {
-    font: inherit;
-    min-block-size: 40px;
-    margin-inline-end: 0.75rem;
-    padding: 0.25rem 0.75rem;
-    border: 2px solid var(--_border);
-    background: var(--loket-color-surface, #fff);
-    color: var(--loket-color-text, #1f2328);
-    cursor: pointer;
+  /* Visually hidden but focusable: the label after it is what sighted people press. */
+  .file-input {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    inline-size: 1px;
+    block-size: 1px;
+    opacity: 0;
+    overflow: hidden;
+  }
+  .file-button {
+    display: inline-flex;
+    align-items: center;
+    font-weight: 400;
+  }
+  .file-button:hover {
+    border-color: var(--loket-color-text, #1f2328);
   }
   .file-list {
     list-style: none;

@@ -140,7 +140,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
         action: () => this.action,
         submitHook: () => this.submitHook,
         currentAnswers: () => this.answers,
-        restoreAnswers: (answers) => this.restoreAnswers(answers),
+        currentStep: () => this.stepIndex,
+        restoreAnswers: (answers, step) => this.restoreAnswers(answers, step),
         showServerErrors: (errors) => this.showServerErrors(errors),
         showResult: (view) => {
           this.resultView = view;
@@ -495,6 +496,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.pendingFocus = focus;
     if (record) this.record();
     this.announceStep();
+    this.submission?.stepChanged();
   }
 
   private goReview(record = true): void {
@@ -635,15 +637,20 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     void this.loadSubmission().catch(() => undefined);
   }
 
-  /** A restored draft replaces the answers; the first step is shown again. */
-  private restoreAnswers(answers: Record<string, unknown>): void {
+  /**
+   * A restored draft replaces the answers and reopens the step the citizen
+   * was on (or the nearest earlier one the restored answers still show).
+   */
+  private restoreAnswers(answers: Record<string, unknown>, step?: number): void {
     const form = this.value;
     if (!form) return;
     this.answers = structuredCloneSafe(answers) as Record<string, unknown>;
     this.errors.clear();
     this.warnings.clear();
     this.generation++;
-    this.goStep(this.visibleSteps()[0] ?? 0);
+    const steps = this.visibleSteps();
+    const at = step === undefined ? undefined : [...steps].reverse().find((s) => s <= step);
+    this.goStep(at ?? steps[0] ?? 0);
   }
 
   /**

@@ -23,8 +23,10 @@ export interface SubmissionAccess {
   submitHook(): SubmitHook | undefined;
   /** The answers as the element holds them (for drafts). */
   currentAnswers(): Readonly<Record<string, unknown>>;
-  /** Replaces the answers (a restored draft). */
-  restoreAnswers(answers: Record<string, unknown>): void;
+  /** The index of the step on screen (saved with a draft). */
+  currentStep(): number;
+  /** Replaces the answers (a restored draft) and shows the step the citizen was on. */
+  restoreAnswers(answers: Record<string, unknown>, step?: number): void;
   /** Shows the backend's field errors at the fields and in the error summary. */
   showServerErrors(errors: readonly FieldError[]): void;
   /** Shows the receipt, the outbox or a failure on the review page. */
@@ -110,6 +112,11 @@ export class SubmissionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Call when the citizen moves to another step: the draft remembers where they were. */
+  stepChanged(): void {
+    if (this.draftSavedUntil !== undefined) this.answersChanged();
+  }
+
   /** Call after every change of an answer: saves a draft a moment after typing stops. */
   answersChanged(): void {
     const form = this.form;
@@ -117,7 +124,7 @@ export class SubmissionController implements ReactiveController {
     if (!form || !this.draftsOpen || !draftsEnabled(form) || this.phase === 'delivered') return;
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => {
-      void saveDraft(form, this.access.currentAnswers()).then((saved) => {
+      void saveDraft(form, this.access.currentAnswers(), { step: this.access.currentStep() }).then((saved) => {
         if (saved) this.draftSavedUntil = Date.now() + (form.draft?.keepDays ?? 7) * 86_400_000;
         this.host.requestUpdate();
       });
@@ -130,7 +137,8 @@ export class SubmissionController implements ReactiveController {
     this.draftsOpen = true;
     if (draft) {
       this.draftSavedUntil = draft.expiresAt;
-      this.access.restoreAnswers(draft.answers);
+      // A step index from another revision of the document may point anywhere: start at the beginning then.
+      this.access.restoreAnswers(draft.answers, draft.revision === this.form?.revision ? draft.step : undefined);
       this.access.announce(this.t('draft.restored'));
     }
     this.host.requestUpdate();
