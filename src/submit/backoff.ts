@@ -49,3 +49,23 @@ export function nextDelay(retry: number, retryAfterMs: number | undefined, rando
   if (retryAfterMs !== undefined) return retryAfterMs > MAX_RETRY_AFTER_MS ? undefined : retryAfterMs;
   return backoffDelay(retry, random, options);
 }
+
+/**
+ * How often an application waiting on the device is sent again while the
+ * page stays open (after the in-page retries): from about `baseMs`, doubling
+ * each round, never longer than `capMs`. A server that was down for an hour
+ * gets the application within minutes of coming back. Tests shorten it.
+ */
+export const RESEND: { baseMs: number; capMs: number } = { baseMs: 20_000, capMs: 300_000 };
+
+/**
+ * The delay before resend round `round` (0 for the first): between half and
+ * all of min(cap, base × 2^round), so it never hammers the server and a
+ * crowd of phones does not come back in step.
+ */
+export function resendDelay(round: number, random: () => number = Math.random, options: BackoffOptions = RESEND): number {
+  const base = options.baseMs ?? RESEND.baseMs;
+  const cap = options.capMs ?? RESEND.capMs;
+  const ceiling = Math.min(cap, base * 2 ** Math.max(0, Math.min(round, 30)));
+  return Math.floor(ceiling / 2 + (random() * ceiling) / 2);
+}

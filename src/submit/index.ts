@@ -8,7 +8,26 @@ import { canonicalJson, fingerprint } from './hash.js';
 import { newIdempotencyKey } from './key.js';
 import { buildPayload, encodePayload, type Payload, type PayloadFile } from './payload.js';
 import type { FailureReason } from './response.js';
-import { DEFAULT_KEEP_DAYS, deleteDraft, deleteEntries, listEntries, memoryStore, openStore, outboxExpiry, putEntry, withLock, type DeviceStore, type OutboxEntry, type Target } from './store.js';
+import { signal, originOf } from './signal.js';
+import {
+  DEFAULT_KEEP_DAYS,
+  deleteDraft,
+  deleteEntries,
+  dismissExpired,
+  expiredNotes,
+  findNote,
+  listEntries,
+  memoryStore,
+  noteSent,
+  openStore,
+  outboxExpiry,
+  putEntry,
+  withLock,
+  type DeviceStore,
+  type ExpiredNote,
+  type OutboxEntry,
+  type Target,
+} from './store.js';
 import { deliver, systemClock, xhrRequest, type Clock, type Delivery, type RequestFn } from './transport.js';
 
 // The submitter: what <loket-permit-form> calls once the host page has not
@@ -30,18 +49,26 @@ export interface Receipt {
 
 /** How a submission ended (for now). */
 export type Outcome =
-  /** Stored by the backend; show the receipt. */
-  | { readonly kind: 'delivered'; readonly receipt: Receipt }
+  /** Stored by the backend; show the receipt. `elsewhere`: another tab (or an earlier page) delivered it. */
+  | { readonly kind: 'delivered'; readonly receipt: Receipt; readonly elsewhere?: boolean }
   /** The backend refused some answers: show them at the fields and in the error summary. */
-  | { readonly kind: 'invalid'; readonly errors: readonly FieldError[]; readonly status: number }
-  /** Kept on the device; sent automatically when the connection returns ("Menunggu koneksi"). */
-  | { readonly kind: 'queued'; readonly key: string; readonly reason: FailureReason; readonly status?: number }
+  | { readonly kind: 'invalid'; readonly errors: readonly FieldError[]; readonly status: number; readonly key?: string }
+  /**
+   * Kept on the device; sent again by itself while the page is open, when the
+   * connection returns, and on the next visit ("Menunggu koneksi").
+   * `expiresAt` (epoch ms) is when the device deletes it unsent.
+   */
+  | { readonly kind: 'queued'; readonly key: string; readonly reason: FailureReason; readonly status?: number; readonly submittedAt: string; readonly expiresAt: number }
+  /** It waited until its expiry and was deleted unsent: the office never received it. */
+  | { readonly kind: 'expired'; readonly key: string; readonly submittedAt: string; readonly expiredAt: number }
+  /** It is no longer on the device and was neither sent nor expired: "Hapus data dari perangkat ini" (maybe in another tab). */
+  | { readonly kind: 'deleted'; readonly key: string }
   /**
    * Not delivered and not waiting: show an honest message with "Coba lagi".
    * `retryable` says whether trying later may help; `kept: false` with files
    * means the device cannot keep them offline (no IndexedDB).
    */
-  | { readonly kind: 'failed'; readonly reason: FailureReason; readonly retryable: boolean; readonly kept: boolean; readonly status?: number; readonly detail?: string };
+  | { readonly kind: 'failed'; readonly reason: FailureReason; readonly retryable: boolean; readonly kept: boolean; readonly status?: number; readonly detail?: string; readonly key?: string };
 
 /** Upload progress of one file. */
 export interface FileProgress {
@@ -98,8 +125,16 @@ export interface Submitter {
   retry(): Promise<Outcome | undefined>;
   /** This form's submissions waiting on the device. */
   pending(): Promise<OutboxEntry[]>;
-  /** Sends every waiting submission of this form once (on `online`, on visibility, on the next visit). */
+  /** Sends every waiting submission of this form once (on `online`, on visibility, on the next visit, on a timer). */
   flush(): Promise<Outcome[]>;
+  /** What became of a submission this page showed: still `queued`, `delivered` (by any tab), `expired` or `deleted`. */
+  lookup(key: string): Promise<Outcome>;
+  /** This form's submissions that expired unsent and the citizen has not been told about. */
+  expired(): Promise<ExpiredNote[]>;
+  /** Forgets the expired submissions once the citizen has been told. */
+  dismissExpired(): Promise<void>;
+  /** The origin the submissions go to (for "the server answered" signals); `undefined` with a hook. */
+  readonly origin: string | undefined;
   /** Whether a submission is being sent right now. */
   readonly busy: boolean;
 }
@@ -240,8 +275,14 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     const result = await attempt(entry);
     status({ state: 'idle' });
     const attempts = entry.attempts + result.attempts;
+    const origin = originOf(entry.target?.url);
+    // The server answered: other forms and tabs waiting on it may send now.
+    if ((result.kind === 'delivered' || result.kind === 'invalid') && origin) signal({ kind: 'reachable', origin });
     if (result.kind === 'delivered') {
+      // Remembered without the answers, so every tab that shows this application shows its receipt.
+      if (kept) await noteSent(s, entry, result.trackingNumber, clock.now());
       await s.delete('outbox', entry.key);
+      if (kept) signal({ kind: 'outbox', formId: entry.formId });
       if (current?.entry.key === entry.key) current = undefined;
       return {
         kind: 'delivered',
@@ -252,7 +293,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
       // The backend stored nothing; corrected answers make a new submission with a new key.
       await s.delete('outbox', entry.key);
       if (current?.entry.key === entry.key) current = undefined;
-      return { kind: 'invalid', errors: result.errors, status: result.status };
+      return { kind: 'invalid', errors: result.errors, status: result.status, key: entry.key };
     }
     const next: OutboxEntry = {
       ...entry,
@@ -267,9 +308,10 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     if (!result.retryable) await s.delete('outbox', entry.key);
     else if (kept) keptNow = await putEntry(s, next);
     if (current?.entry.key === entry.key || !current) current = { entry: next, kept: keptNow };
-    if (result.retryable && keptNow) return { kind: 'queued', key: entry.key, reason: result.reason, ...(result.status !== undefined ? { status: result.status } : {}) };
+    if (result.retryable && keptNow) return queuedOutcome(next);
     return {
       kind: 'failed',
+      key: entry.key,
       reason: result.reason,
       retryable: result.retryable,
       kept: keptNow,
@@ -278,22 +320,50 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     };
   }
 
+  function queuedOutcome(entry: OutboxEntry): Outcome {
+    return {
+      kind: 'queued',
+      key: entry.key,
+      reason: entry.lastReason ?? 'network',
+      ...(entry.lastStatus !== undefined ? { status: entry.lastStatus } : {}),
+      submittedAt: entry.payload.submittedAt,
+      expiresAt: entry.expiresAt ?? outboxExpiry(form, entry.createdAt),
+    };
+  }
+
+  /** What the device remembers of an entry that is no longer waiting: sent (by any tab) or expired. */
+  async function ended(key: string): Promise<Outcome | undefined> {
+    const note = await findNote(await device(), key);
+    if (note.sent) {
+      const { trackingNumber, formId, submittedAt } = note.sent;
+      return { kind: 'delivered', receipt: { trackingNumber, formId, submittedAt, idempotencyKey: key }, elsewhere: true };
+    }
+    if (note.expired) return { kind: 'expired', key, submittedAt: note.expired.submittedAt, expiredAt: note.expired.expiredAt };
+    return undefined;
+  }
+
+  async function lookup(key: string): Promise<Outcome> {
+    const waiting = (await listEntries(await device(), form.id, clock.now())).find((e) => e.key === key);
+    if (waiting) return queuedOutcome(waiting);
+    return (await ended(key)) ?? { kind: 'deleted', key };
+  }
+
   /** Runs an entry under its cross-tab lock, waiting a little if another tab is sending it. */
   async function locked(entry: OutboxEntry, kept: boolean): Promise<Outcome> {
     for (let tries = 0; tries < 50; tries++) {
       const r = await withLock(`outbox:${entry.key}`, async () => {
         if (kept) {
           const fresh = await (await device()).get<OutboxEntry>('outbox', entry.key);
-          // Another tab delivered it meanwhile: nothing to send.
-          if (!fresh) return undefined;
+          // Another tab delivered it meanwhile (or it expired, or was deleted): nothing to send.
+          if (!fresh) return lookup(entry.key);
           return run(fresh, kept);
         }
         return run(entry, kept);
       });
-      if (r.ran) return r.value ?? { kind: 'queued', key: entry.key, reason: 'network' };
+      if (r.ran) return r.value;
       await clock.sleep(200);
     }
-    return { kind: 'queued', key: entry.key, reason: 'network' };
+    return queuedOutcome(entry);
   }
 
   async function doSubmit(answers: Readonly<Record<string, unknown>>, locale: Locale): Promise<Outcome> {
@@ -327,6 +397,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     // Kept before the first byte is sent: a reload mid-send finds it in the outbox.
     const kept = await putEntry(s, { ...entry, state: 'waiting' });
     current = { entry, kept };
+    if (kept) signal({ kind: 'outbox', formId: form.id });
     return locked(entry, kept);
   }
 
@@ -354,6 +425,9 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
       if (!entry) return undefined;
       const e = entry;
       return once(async () => {
+        // Sent by another tab, or expired, meanwhile: say so instead of sending it again.
+        const end = await ended(e.key);
+        if (end) return end;
         // Kept again before the first byte is sent, as on the first try.
         const kept = await putEntry(await device(), { ...e, state: 'waiting' });
         current = { entry: e, kept };
@@ -362,6 +436,16 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     },
     async pending() {
       return listEntries(await device(), form.id, clock.now());
+    },
+    lookup,
+    async expired() {
+      return expiredNotes(await device(), form.id, clock.now());
+    },
+    async dismissExpired() {
+      await dismissExpired(await device(), form.id);
+    },
+    get origin() {
+      return options.hook ? undefined : originOf(target()?.url);
     },
     async flush() {
       if (!online() || running) return [];
@@ -389,14 +473,16 @@ export async function forgetDevice(form: FormDocument | string, options: { reado
   const id = typeof form === 'string' ? form : form.id;
   await deleteDraft(id, { store });
   await deleteEntries(store, id);
+  // Other tabs showing an application of this form stop showing it.
+  signal({ kind: 'outbox', formId: id });
 }
 
-export { backoffDelay, nextDelay, parseRetryAfter, DEFAULT_BACKOFF, MAX_RETRY_AFTER_MS, type BackoffOptions } from './backoff.js';
+export { backoffDelay, nextDelay, parseRetryAfter, resendDelay, DEFAULT_BACKOFF, MAX_RETRY_AFTER_MS, type BackoffOptions } from './backoff.js';
 export { downscaleImage, DEFAULT_DOWNSCALE_ABOVE, DEFAULT_MAX_DIMENSION, DEFAULT_QUALITY, DOWNSCALE_TYPES } from './downscale.js';
 export { isIdempotencyKey, newIdempotencyKey } from './key.js';
 export { PAYLOAD_VERSION, buildPayload, encodePayload, reviveAnswers, type Encoded, type FileMeta, type Payload, type PayloadFile } from './payload.js';
 export { answerPath, readPointer } from './pointer.js';
-export { FAILURE_REASONS, RETRY_STATUSES, classifyResponse, fieldErrorsOf, type Classified, type FailureReason, type HttpResponse } from './response.js';
+export { FAILURE_REASONS, LATER_STATUSES, RETRY_STATUSES, classifyResponse, fieldErrorsOf, type Classified, type FailureReason, type HttpResponse } from './response.js';
 export {
   DEFAULT_KEEP_DAYS,
   deleteDraft,
@@ -412,6 +498,7 @@ export {
   withLock,
   type DeviceStore,
   type Draft,
+  type ExpiredNote,
   type OutboxEntry,
   type StoredFile,
   type Target,

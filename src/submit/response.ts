@@ -9,7 +9,14 @@ export const FAILURE_REASONS = ['network', 'timeout', 'http', 'not-json', 'no-tr
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 /** Statuses worth another attempt on their own. */
-export const RETRY_STATUSES = [408, 429, 502, 503, 504] as const;
+export const RETRY_STATUSES = [408, 429, 500, 502, 503, 504, 507] as const;
+
+/**
+ * Server trouble that a few seconds will not fix (an internal error, a full
+ * disk): not retried within the attempt, but kept on the device and sent
+ * again later. The idempotency key makes that safe.
+ */
+export const LATER_STATUSES = [500, 507] as const;
 
 /** A response as the transport saw it. */
 export interface HttpResponse {

@@ -412,14 +412,24 @@ export function outboxExpiry(form: FormDocument, now: number): number {
  * The outbox entries of one form (or all), oldest first. Entries past their
  * expiry, and entries that failed for good (kept by older versions), are
  * deleted from the device on the way: personal data is never kept longer
- * than the form says.
+ * than the form says. A waiting entry that expires leaves an
+ * {@link ExpiredNote} (no answers, no files), so the citizen is told.
  */
 export async function listEntries(store: DeviceStore, formId?: string, now: number = Date.now()): Promise<OutboxEntry[]> {
-  const all = await store.list<OutboxEntry>('outbox');
+  const all = await store.list<OutboxEntry | Note>('outbox');
   const out: OutboxEntry[] = [];
   for (const e of all) {
-    if (!e || typeof e !== 'object' || typeof e.key !== 'string') continue;
+    if (!e || typeof e !== 'object') continue;
+    if (!('key' in e) || typeof e.key !== 'string') {
+      const note = noteKey(e as Note);
+      if (note && !((e as Note).expiresAt > now)) await store.delete('outbox', note);
+      continue;
+    }
     if (expiryOf(e) <= now || e.state === 'failed') {
+      if (e.state !== 'failed' && typeof e.formId === 'string') {
+        const expired: ExpiredNote = { key: e.key, formId: e.formId, submittedAt: typeof e.payload?.submittedAt === 'string' ? e.payload.submittedAt : new Date(e.createdAt).toISOString(), expiredAt: expiryOf(e) };
+        await store.put('outbox', EXPIRED + e.key, { formId: e.formId, expiresAt: now + EXPIRED_NOTE_DAYS * DAY, expired } satisfies Note);
+      }
       await store.delete('outbox', e.key);
       continue;
     }
@@ -428,10 +438,84 @@ export async function listEntries(store: DeviceStore, formId?: string, now: numb
   return out.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** Deletes every outbox entry of one form from the device. */
+/** Deletes every outbox entry of one form from the device, and what the device remembers of its sent and expired ones. */
 export async function deleteEntries(store: DeviceStore, formId: string): Promise<void> {
-  for (const e of await store.list<OutboxEntry>('outbox')) {
-    if (e && typeof e === 'object' && typeof e.key === 'string' && e.formId === formId) await store.delete('outbox', e.key);
+  for (const e of await store.list<OutboxEntry | Note>('outbox')) {
+    if (!e || typeof e !== 'object' || e.formId !== formId) continue;
+    const key = 'key' in e && typeof e.key === 'string' ? e.key : noteKey(e as Note);
+    if (key) await store.delete('outbox', key);
+  }
+}
+
+// ---- What became of an application ------------------------------------------
+// Notes in the outbox collection, under their own keys and without a `key`
+// field (older versions skip them): what a tab that showed an application
+// needs to show its end, with no answers and no files.
+
+/** A delivered application: enough for every tab that showed it to show its receipt. */
+export interface SentNote {
+  readonly key: string;
+  readonly formId: string;
+  readonly trackingNumber: string;
+  readonly submittedAt: string;
+}
+
+/** An application the device deleted unsent when it expired. */
+export interface ExpiredNote {
+  readonly key: string;
+  readonly formId: string;
+  readonly submittedAt: string;
+  /** When it expired (epoch ms). */
+  readonly expiredAt: number;
+}
+
+interface Note {
+  readonly formId: string;
+  readonly expiresAt: number;
+  readonly sent?: SentNote;
+  readonly expired?: ExpiredNote;
+}
+
+const SENT = 'sent:';
+const EXPIRED = 'expired:';
+/** How long the device remembers that an application expired unsent, unless the citizen reads it sooner. */
+export const EXPIRED_NOTE_DAYS = 30;
+
+function noteKey(note: Note): string | undefined {
+  if (note.sent && typeof note.sent.key === 'string') return SENT + note.sent.key;
+  if (note.expired && typeof note.expired.key === 'string') return EXPIRED + note.expired.key;
+  return undefined;
+}
+
+/** Remembers that an entry was delivered, for as long as the entry itself would have been kept. */
+export async function noteSent(store: DeviceStore, entry: OutboxEntry, trackingNumber: string, now: number = Date.now()): Promise<void> {
+  const sent: SentNote = { key: entry.key, formId: entry.formId, trackingNumber, submittedAt: entry.payload.submittedAt };
+  await store.put('outbox', SENT + entry.key, { formId: entry.formId, expiresAt: Math.max(expiryOf(entry), now + DAY), sent } satisfies Note);
+}
+
+/** What became of an entry that is no longer waiting: sent, expired, or neither (deleted). */
+export async function findNote(store: DeviceStore, key: string): Promise<{ sent?: SentNote; expired?: ExpiredNote }> {
+  const [sent, expired] = await Promise.all([store.get<Note>('outbox', SENT + key), store.get<Note>('outbox', EXPIRED + key)]);
+  return {
+    ...(sent?.sent && typeof sent.sent.trackingNumber === 'string' ? { sent: sent.sent } : {}),
+    ...(expired?.expired && typeof expired.expired.submittedAt === 'string' ? { expired: expired.expired } : {}),
+  };
+}
+
+/** This form's applications that expired unsent and the citizen has not yet been told about. */
+export async function expiredNotes(store: DeviceStore, formId: string, now: number = Date.now()): Promise<ExpiredNote[]> {
+  await listEntries(store, formId, now);
+  const out: ExpiredNote[] = [];
+  for (const e of await store.list<Note>('outbox')) {
+    if (e && typeof e === 'object' && e.formId === formId && e.expired && typeof e.expired.submittedAt === 'string') out.push(e.expired);
+  }
+  return out.sort((a, b) => a.expiredAt - b.expiredAt);
+}
+
+/** Forgets the expired notes of a form once the citizen has read them. */
+export async function dismissExpired(store: DeviceStore, formId: string): Promise<void> {
+  for (const note of await store.list<Note>('outbox')) {
+    if (note && typeof note === 'object' && note.formId === formId && note.expired && typeof note.expired.key === 'string') await store.delete('outbox', EXPIRED + note.expired.key);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { SubmitMethod } from '../form/format.js';
 import { nextDelay, parseRetryAfter, type BackoffOptions } from './backoff.js';
-import { classifyResponse, type Classified, type FailureReason, type HttpResponse } from './response.js';
+import { classifyResponse, LATER_STATUSES, type Classified, type FailureReason, type HttpResponse } from './response.js';
 
 // Sending one submission: XMLHttpRequest (fetch has no upload progress),
 // a stall timeout, and retries with backoff. Everything the clock, the
@@ -112,10 +112,11 @@ export type Delivery = Classified & { readonly attempts: number };
 
 /**
  * Sends a request until it is delivered, refused, or out of retries. Retries
- * only what may succeed later: no response, a timeout, 408, 429, 502, 503,
- * 504 (and 409 with Retry-After); never another 4xx. A retryable failure is
- * returned as it is when the retries run out, or when the server asks to
- * wait longer than a page should: the caller puts it in the outbox.
+ * only what may succeed soon: no response, a timeout, 408, 429, 502, 503,
+ * 504 (and 409 with Retry-After); never a 4xx. A retryable failure is
+ * returned as it is when the retries run out, when the server asks to wait
+ * longer than a page should, or at once for a 500 or 507 (server trouble
+ * that seconds do not fix): the caller puts it in the outbox.
  */
 export async function deliver(request: HttpRequest, options: RetryOptions): Promise<Delivery> {
   for (let attempt = 1; ; attempt++) {
@@ -130,6 +131,7 @@ export async function deliver(request: HttpRequest, options: RetryOptions): Prom
       result = { kind: 'failed', reason: error instanceof TransportError ? error.kind : 'network', retryable: true };
     }
     if (result.kind !== 'failed' || !result.retryable || attempt > options.retries) return { ...result, attempts: attempt };
+    if (result.status !== undefined && (LATER_STATUSES as readonly number[]).includes(result.status)) return { ...result, attempts: attempt };
     const delayMs = nextDelay(attempt - 1, retryAfterMs, options.random, options);
     if (delayMs === undefined) return { ...result, attempts: attempt };
     options.onRetry?.({ attempt, delayMs, reason: result.reason, ...(result.status !== undefined ? { status: result.status } : {}) });

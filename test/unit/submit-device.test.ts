@@ -182,9 +182,9 @@ describe('submitter', () => {
     expect(a).to.equal(b);
     expect(requests).to.have.length(1);
   });
-  it('reuses the key for "Coba lagi" after a 500, and for the same answers submitted again', async () => {
-    const { submitter, requests, store } = setup([response(500, 'oops'), response(500, 'oops'), response(201, { trackingNumber: 'A' })]);
-    expect(await submitter.submit(answers, 'id')).to.deep.include({ kind: 'failed', reason: 'http', status: 500, retryable: false, kept: false });
+  it('reuses the key for "Coba lagi" after a refusal, and for the same answers submitted again', async () => {
+    const { submitter, requests, store } = setup([response(403, { title: 'Forbidden' }), response(403, { title: 'Forbidden' }), response(201, { trackingNumber: 'A' })]);
+    expect(await submitter.submit(answers, 'id')).to.deep.include({ kind: 'failed', reason: 'http', status: 403, retryable: false, kept: false });
     // Failed for good: gone from the device, kept in memory for "Coba lagi".
     expect(await store.list('outbox')).to.deep.equal([]);
     expect(await submitter.retry()).to.deep.include({ kind: 'failed' });
@@ -193,7 +193,7 @@ describe('submitter', () => {
   });
   it('uses a new key for changed answers after field errors', async () => {
     const { submitter, requests } = setup([response(422, { errors: [{ pointer: '/answers/nama', detail: 'Nama terlalu pendek' }] }), response(201, { trackingNumber: 'A' })]);
-    expect(await submitter.submit(answers, 'id')).to.deep.equal({ kind: 'invalid', status: 422, errors: [{ field: 'nama', message: 'Nama terlalu pendek' }] });
+    expect(await submitter.submit(answers, 'id')).to.deep.include({ kind: 'invalid', status: 422, errors: [{ field: 'nama', message: 'Nama terlalu pendek' }] });
     await submitter.submit({ ...answers, nama: 'Budi Santoso' }, 'id');
     expect(requests.map((r) => r.headers['Idempotency-Key'])).to.deep.equal(['key-0000000000000001', 'key-0000000000000002']);
   });
@@ -279,7 +279,8 @@ describe('the outbox on the device', () => {
     });
     return { submitter, requests };
   };
-  const stored = (store: DeviceStore) => store.list<OutboxEntry>('outbox');
+  /** The entries themselves, without the notes of what became of earlier ones. */
+  const stored = async (store: DeviceStore) => (await store.list<OutboxEntry>('outbox')).filter((e) => typeof e.key === 'string');
 
   it('gives each entry an expiry of draft.keepDays (7 by default)', async () => {
     for (const [extra, days] of [[{}, 7], [{ draft: { keepDays: 2 } }, 2]] as const) {
@@ -303,6 +304,14 @@ describe('the outbox on the device', () => {
     const { submitter } = submitterOf(form(), store, [response(201, { trackingNumber: 'A' })]);
     expect((await submitter.pending()).map((e) => e.key)).to.deep.equal(['fresh']);
     expect((await stored(store)).map((e) => e.key)).to.deep.equal(['fresh']);
+    // The two that expired waiting are remembered without their answers, so the citizen can be told.
+    const notes = await submitter.expired();
+    expect(notes.map((n) => n.key).sort()).to.deep.equal(['expired', 'old-version']);
+    expect(JSON.stringify((await store.list<Record<string, unknown>>('outbox')).filter((e) => !('key' in e)))).to.not.contain('payload');
+    expect(await submitter.lookup('expired')).to.deep.include({ kind: 'expired', key: 'expired' });
+    await submitter.dismissExpired();
+    expect(await submitter.expired()).to.deep.equal([]);
+    expect(await submitter.lookup('expired')).to.deep.equal({ kind: 'deleted', key: 'expired' });
   });
 
   it('removes an entry that failed for good from the device, and keeps it there again while "Coba lagi" sends it', async () => {
@@ -327,6 +336,40 @@ describe('the outbox on the device', () => {
     expect(during).to.equal(1);
     expect(requests[1]?.headers['Idempotency-Key']).to.equal(requests[0]?.headers['Idempotency-Key']);
     expect(await stored(store)).to.deep.equal([]);
+  });
+
+  it('keeps an application the server could not store (500, a full disk) on the device to send again later', async () => {
+    for (const status of [500, 507]) {
+      const store = memoryStore();
+      const { submitter, requests } = submitterOf(form(), store, [response(status, { title: 'Insufficient Storage' }), response(201, { trackingNumber: 'A' })]);
+      expect(await submitter.submit({ ...answers, ktp: [pdf()] }, 'id')).to.deep.include({ kind: 'queued', reason: 'http', status });
+      expect(requests).to.have.length(1);
+      expect(await stored(store)).to.have.length(1);
+      expect((await submitter.flush()).map((o) => o.kind)).to.deep.equal(['delivered']);
+    }
+  });
+
+  it('tells a tab that still shows an application that another tab delivered it, without sending it again', async () => {
+    const store = memoryStore();
+    const a = submitterOf(form(), store, ['network']);
+    const queued = await a.submitter.submit(answers, 'id');
+    expect(queued).to.deep.include({ kind: 'queued' });
+    const key = (queued as { key: string }).key;
+    // Tab B (a new submitter over the same device) delivers it.
+    const b = submitterOf(form(), store, [response(201, { trackingNumber: 'UJI-7' })]);
+    expect((await b.submitter.flush()).map((o) => o.kind)).to.deep.equal(['delivered']);
+    // Tab A asks what became of it, or presses "Coba kirim sekarang": the receipt, and no request.
+    const seen = await a.submitter.lookup(key);
+    expect(seen).to.deep.include({ kind: 'delivered' });
+    expect((seen as { receipt: { trackingNumber: string; idempotencyKey: string } }).receipt).to.deep.include({ trackingNumber: 'UJI-7', idempotencyKey: key });
+    const before = a.requests.length;
+    expect(await a.submitter.retry()).to.deep.include({ kind: 'delivered' });
+    expect(a.requests.length).to.equal(before);
+    // What the device keeps of it has no answers, and goes with "Hapus data dari perangkat ini".
+    expect(JSON.stringify(await store.list('outbox'))).to.not.contain('Budi');
+    await forgetDevice(form(), { store });
+    expect(await store.list('outbox')).to.deep.equal([]);
+    expect(await a.submitter.lookup(key)).to.deep.equal({ kind: 'deleted', key });
   });
 
   it('keeps the outbox in memory only when the form keeps nothing (keepDays: 0)', async () => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { parseForm, type FormDocument } from '../../src/form/format.js';
-import { backoffDelay, nextDelay, parseRetryAfter, MAX_RETRY_AFTER_MS } from '../../src/submit/backoff.js';
+import { backoffDelay, nextDelay, parseRetryAfter, resendDelay, MAX_RETRY_AFTER_MS, RESEND } from '../../src/submit/backoff.js';
 import { isIdempotencyKey, newIdempotencyKey } from '../../src/submit/key.js';
 import { answerPath, readPointer } from '../../src/submit/pointer.js';
 import { classifyResponse, fieldErrorsOf, type HttpResponse } from '../../src/submit/response.js';
@@ -37,6 +37,21 @@ describe('backoff', () => {
   it('uses Retry-After instead of backoff, and gives up on a very long one', () => {
     expect(nextDelay(0, 5000, () => 0)).to.equal(5000);
     expect(nextDelay(0, MAX_RETRY_AFTER_MS + 1, () => 0)).to.equal(undefined);
+  });
+});
+
+describe('resending from the outbox while the page is open', () => {
+  it('waits longer each round, between half and all of the ceiling, and never longer than the cap', () => {
+    const low = [0, 1, 2, 3, 4, 5, 6, 10, 40].map((n) => resendDelay(n, () => 0));
+    const high = [0, 1, 2, 3, 4, 5, 6, 10, 40].map((n) => resendDelay(n, () => 0.999999));
+    expect(low[0]).to.equal(RESEND.baseMs / 2);
+    expect(low[1]).to.equal(RESEND.baseMs);
+    for (let i = 1; i < low.length; i++) expect(low[i]).to.be.at.least(low[i - 1] as number);
+    for (const d of high) expect(d).to.be.at.most(RESEND.capMs);
+    expect(high.at(-1)).to.be.at.least(RESEND.capMs - 1);
+    // Minutes, not seconds, once the server has been down a while; never hours.
+    expect(low.at(-1)).to.equal(RESEND.capMs / 2);
+    expect(RESEND.capMs).to.be.at.most(10 * 60_000);
   });
 });
 
@@ -116,8 +131,8 @@ describe('response classification', () => {
       { field: 'email', message: 'x' },
     ]));
   const table: [number, Record<string, string>, boolean][] = [
-    [408, {}, true], [429, {}, true], [502, {}, true], [503, {}, true], [504, {}, true],
-    [500, {}, false], [400, {}, false], [401, {}, false], [404, {}, false], [413, {}, false], [422, {}, false],
+    [408, {}, true], [429, {}, true], [502, {}, true], [503, {}, true], [504, {}, true], [500, {}, true], [507, {}, true],
+    [400, {}, false], [401, {}, false], [404, {}, false], [413, {}, false], [422, {}, false],
     [409, {}, false], [409, { 'retry-after': '1' }, true],
   ];
   for (const [status, headers, retryable] of table)
@@ -153,9 +168,16 @@ describe('deliver', () => {
     const { slept } = await run([response(503, '', { 'retry-after': '7' }), response(201, { trackingNumber: 'A-1' })]);
     expect(slept).to.deep.equal([7000]);
   });
-  it('never retries a 400 or a 500', async () => {
+  it('never retries a 400 or a 413', async () => {
     expect((await run([response(400, { title: 'bad' })])).requests).to.equal(1);
-    expect((await run([response(500, 'oops')])).requests).to.equal(1);
+    expect((await run([response(413, { title: 'too large' })])).result).to.deep.include({ kind: 'failed', retryable: false, status: 413 });
+  });
+  it('leaves a 500 or a full disk (507) to the outbox at once: retryable later, not within seconds', async () => {
+    for (const status of [500, 507]) {
+      const { result, requests } = await run([response(status, 'oops'), response(201, { trackingNumber: 'A-1' })]);
+      expect(requests).to.equal(1);
+      expect(result).to.deep.include({ kind: 'failed', retryable: true, status });
+    }
   });
   it('stops after the configured retries with a retryable failure', async () => {
     const { result, requests } = await run(['network'], 2);
