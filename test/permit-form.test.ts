@@ -563,7 +563,7 @@ describe('<loket-permit-form> details citizens noticed (issue #10)', () => {
     await el.updateComplete;
     await press(el);
     await press(el);
-    expect(summaryMessages(el)).to.include('Kapal paling banyak 2. Hapus 1 kapal agar dapat melanjutkan');
+    expect(summaryMessages(el)).to.include('Kapal paling banyak 2; hapus 1 di antaranya agar dapat melanjutkan');
   });
 
   it('draws the file button in the form\'s language and keeps the native input reachable by keyboard', async () => {

@@ -90,12 +90,12 @@ describe('submitting to the reference receiver', function () {
     expect((await stored(id)).count).to.equal(1);
   });
 
-  it('after a 500 says so honestly, and "Coba lagi" stores it exactly once', async () => {
+  it('after a 500 keeps the application on the device, says so honestly, and "Coba kirim sekarang" stores it exactly once', async () => {
     const id = unique('500');
     const el = await mountForm(id, { fullName: 'Budi' });
     await toReviewAndSubmit(el);
-    await until(() => shadowText(el).includes('Permohonan belum terkirim'), 'the failure');
-    expect(shadowText(el)).to.contain('kode 500').and.contain('Budi').and.contain('hubungi kantor');
+    await until(() => shadowText(el).includes('Permohonan menunggu dikirim'), 'the waiting screen');
+    expect(shadowText(el)).to.contain('kode 500').and.contain('dikirim ulang otomatis').and.contain('Butuh bantuan?');
     q(el, '[part~="retry-button"]')!.click();
     await until(() => !!receiptNumber(el), 'the receipt');
     expect((await stored(id)).count).to.equal(1);

@@ -42,7 +42,7 @@ const en: Record<FormMessageKey, Entry> = {
   'answer.fileEmpty': 'The file "{name}" is empty; choose another file',
   'answer.fileCount': '{Label}: select up to {max} files',
   'answer.groupMin': 'Add at least {min} {label}',
-  'answer.groupMax': '{Label}: no more than {max}. Remove {excess} to continue',
+  'answer.groupMax': '{Label}: no more than {max}; remove {excess} of them to continue',
   'answer.anyImage': 'image',
 };
 

@@ -47,7 +47,7 @@ const id = {
   'answer.fileEmpty': 'Berkas "{name}" kosong; pilih berkas lain',
   'answer.fileCount': '{Label}: pilih maksimal {max} berkas',
   'answer.groupMin': 'Tambahkan minimal {min} {label}',
-  'answer.groupMax': '{Label} paling banyak {max}. Hapus {excess} {label} agar dapat melanjutkan',
+  'answer.groupMax': '{Label} paling banyak {max}; hapus {excess} di antaranya agar dapat melanjutkan',
   'answer.anyImage': 'gambar',
 } as const satisfies Record<string, Entry>;
 

@@ -153,9 +153,9 @@ describe('answer validator', () => {
       { field: 'vessels[1].power', message: 'Masukkan daya mesin' },
     ]);
     expect(v.validateStep({ ...answers, vessels: [] }, 2).errors).to.deep.equal([{ field: 'vessels', message: 'Tambahkan minimal 1 kapal' }]);
-    expect(v.validateField({ ...answers, vessels: [{}, {}, {}] }, 'vessels', 'id').errors).to.deep.equal([{ field: 'vessels', message: 'Kapal paling banyak 2. Hapus 1 kapal agar dapat melanjutkan' }]);
+    expect(v.validateField({ ...answers, vessels: [{}, {}, {}] }, 'vessels', 'id').errors).to.deep.equal([{ field: 'vessels', message: 'Kapal paling banyak 2; hapus 1 di antaranya agar dapat melanjutkan' }]);
     // Six items restored where five fit: say which way to go (remove), not "add no more".
-    expect(v.validateField({ ...answers, vessels: [{}, {}, {}, {}] }, 'vessels', 'en').errors[0]?.message).to.equal('Kapal: no more than 2. Remove 2 to continue');
+    expect(v.validateField({ ...answers, vessels: [{}, {}, {}, {}] }, 'vessels', 'en').errors[0]?.message).to.equal('Kapal: no more than 2; remove 2 of them to continue');
     expect(v.validateField(answers, 'vessels[1].power', 'id').errors).to.deep.equal([{ field: 'vessels[1].power', message: 'Masukkan daya mesin' }]);
     expect(v.validateField(answers, 'vessels[5].power', 'id').errors).to.deep.equal([]);
   });

@@ -22,7 +22,10 @@ import type { SubmissionController } from './submission.js';
 import { submissionStyles } from './submission.styles.js';
 import type { SubmitHook } from '../../src/submit/index.js';
 
-type View = 'step' | 'review' | 'handed-over' | 'receipt' | 'outbox' | 'failed';
+type View = 'step' | 'review' | 'handed-over' | 'receipt' | 'outbox' | 'failed' | 'expired';
+
+/** Views of an application that has left the citizen's hands: the answers cannot be changed there. */
+const SETTLED: ReadonlySet<View> = new Set(['receipt', 'outbox', 'expired']);
 type Focus = { readonly to: 'heading' } | { readonly to: 'summary' } | { readonly to: 'status' } | { readonly to: 'field'; readonly path: string; readonly part?: string } | { readonly to: 'none' };
 
 /** Field types whose answers may come from the page's URL (the checklist hand-off): choices only, never free text. */
@@ -53,7 +56,8 @@ const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox'])
  * @csspart error - A question's error message.
  * @csspart warning - A question's warning (never blocks).
  * @csspart input - A text input, select or textarea.
- * @csspart file-input - A native file input.
+ * @csspart file-input - The native file input (visually hidden; it keeps focus and opens the picker).
+ * @csspart file-button - The button drawn for a file input, in the form's language ("Pilih berkas").
  * @csspart file-list - The files chosen for a question.
  * @csspart group-item - One item of a repeatable group.
  * @csspart add-button - Adds an item to a repeatable group.
@@ -68,6 +72,8 @@ const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox'])
  * @csspart draft-note - The line saying the answers are kept on this device, with "Hapus data dari perangkat ini".
  * @csspart submit-status - Sending, waiting in the outbox, or why the application was not sent.
  * @csspart upload-list - Upload progress per file while sending.
+ * @csspart outbox-screen - "Permohonan menunggu dikirim" (waiting on the device, in every tab) or "Permohonan tidak terkirim" (expired unsent).
+ * @csspart delete-button - "Hapus data dari perangkat ini" on the waiting screen, and its confirmation.
  * @csspart receipt - The confirmation page after sending.
  * @csspart receipt-panel - "Permohonan terkirim" and the tracking number.
  * @csspart receipt-number - The tracking number.
@@ -144,11 +150,14 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
         restoreAnswers: (answers, step) => this.restoreAnswers(answers, step),
         showServerErrors: (errors) => this.showServerErrors(errors),
         showResult: (view) => {
+          const before = this.view;
           this.resultView = view;
           this.view = view;
-          // The submit button is gone: focus the receipt's heading, or the status that replaced it.
-          this.pendingFocus = view === 'receipt' ? { to: 'heading' } : { to: 'status' };
+          // The submit button is gone: focus the heading of the screen that replaced the page, or the status on it.
+          if (view === 'failed') this.pendingFocus = { to: 'status' };
+          else if (view !== before) this.pendingFocus = { to: 'heading' };
         },
+        startOver: (clear) => this.startOver(clear),
         focusHeading: () => {
           this.pendingFocus = { to: 'heading' };
           this.requestUpdate();
@@ -540,7 +549,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
 
   private readonly onPopState = (event: PopStateEvent): void => {
     const form = this.value;
-    if (!form || !this.pushedHistory) return;
+    // An application on its way (or sent) is not reopened for changes: a changed copy would be a second application.
+    if (!form || !this.pushedHistory || SETTLED.has(this.view)) return;
     const state = event.state as { loketForm?: string; loketStep?: number; loketView?: View } | null;
     if (state?.loketForm === form.id) {
       if (state.loketView === 'review') this.goReview(false);
@@ -594,7 +604,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     try {
       this.view = event.defaultPrevented ? 'handed-over' : await this.deliver(detail);
       // Whatever replaced the submit button takes focus once it is on screen.
-      if (this.view === 'failed' || this.view === 'outbox' || this.view === 'handed-over') this.pendingFocus = { to: 'status' };
+      if (this.view === 'failed' || this.view === 'handed-over') this.pendingFocus = { to: 'status' };
+      else if (this.view === 'outbox' || this.view === 'expired') this.pendingFocus = { to: 'heading' };
     } finally {
       this.submitting = false;
     }
@@ -635,6 +646,22 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     if (this.submissionLoad || now - this.lastSubmissionTry < 10_000) return;
     this.lastSubmissionTry = now;
     void this.loadSubmission().catch(() => undefined);
+  }
+
+  /** The first step again, after the waiting application was deleted (`clear`) or expired. */
+  private startOver(clear: boolean): void {
+    const form = this.value;
+    if (!form) return;
+    if (clear) {
+      this.answers = {};
+      this.applyPrefill(form);
+    }
+    this.errors.clear();
+    this.warnings.clear();
+    this.returnToReview = false;
+    this.resultView = 'review';
+    this.generation++;
+    this.goStep(this.visibleSteps()[0] ?? 0);
   }
 
   /**
@@ -705,6 +732,14 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     if (this.view === 'receipt' && this.submission?.receipt) {
       return html`<div class="permit-form">
         ${this.submission.renderReceipt(form, this.headingLevel)}
+        ${this.renderHelp(form)}
+        <div class="visually-hidden" role="status">${this.announcement}</div>
+      </div>`;
+    }
+    if ((this.view === 'outbox' || this.view === 'expired') && this.submission) {
+      return html`<div class="permit-form">
+        <p class="caption" part="caption">${text(form.title, this.locale)}</p>
+        ${this.submission.renderScreen(this.headingLevel)}
         ${this.renderHelp(form)}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>`;

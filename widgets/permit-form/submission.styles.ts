@@ -16,6 +16,22 @@ export const submissionStyles = css`
     border-inline-start: 5px solid var(--loket-color-warning, #8a5300);
     background: var(--loket-form-outbox-background, #fff6e5);
   }
+  .outbox.problem {
+    border-inline-start-color: var(--loket-color-danger, #b3261e);
+  }
+  .confirm-delete {
+    margin-block: 1rem;
+    padding: 0.75rem 1rem;
+    border: 2px solid var(--loket-color-danger, #b3261e);
+    border-radius: var(--loket-radius, 6px);
+  }
+  .confirm-delete .actions {
+    margin-block: 0.75rem 0;
+  }
+  .button.danger {
+    background: var(--loket-color-danger, #b3261e);
+    color: #fff;
+  }
   .upload-list {
     list-style: none;
     padding: 0;
@@ -84,13 +100,8 @@ export const submissionStyles = css`
       border: 2px solid #000;
     }
     .no-print,
-    .draft-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    margin-block-start: 0.75rem;
-  }
-  .draft-note {
+    .draft-actions,
+    .draft-note {
       display: none;
     }
     .help-list a {
