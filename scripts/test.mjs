@@ -14,6 +14,7 @@ if (!existsSync(chrome)) {
 }
 
 bin('tsc', ['--noEmit', '-p', 'tsconfig.json']);
+bin('tsc', ['--noEmit', '-p', 'server/tsconfig.json']);
 console.log('✓ types');
 await import('./build.mjs');
 bin('web-test-runner', ['--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)], { env: { ...process.env, CHROME_PATH: chrome } });
