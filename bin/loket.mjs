@@ -64,6 +64,8 @@ Usage:
   loket validate <file…> [--kind K] [--lang id|en] [--json]   check documents, every problem with its path
   loket new status|form|checklist [file] [--force]            write a starter document
   loket preview <file> [--port N] [--lang id|en]              see a document in the real widget, live
+  loket serve --forms ./forms [--data ./data] [--port N]      receive applications (SQLite, or PostgreSQL with DATABASE_URL)
+  loket erase <tracking number>… [--data ./data]              delete one applicant's application (UU PDP)
   loket <command> --help                                      more about one command
   loket --version`,
   validate: `Usage: loket validate <file…> [--kind status|form|checklist] [--lang id|en] [--json]
@@ -90,6 +92,13 @@ an id/en switch and a phone-width (360 px) frame. A broken document shows the
 error panel the widget shows in production. When the port (default 8080) is
 taken, the next free one is used.`,
 };
+
+/** The receiver (dist/server), built from server/. */
+async function receiver() {
+  const entry = `${pkgRoot}dist/server/index.mjs`;
+  if (!existsSync(entry)) throw new UserError(`${entry} is missing: build the package first (npm run build)`);
+  return import(pathToFileURL(entry).href);
+}
 
 async function library() {
   const entry = `${pkgRoot}dist/esm/index.js`;
@@ -253,7 +262,14 @@ async function validate(args) {
       const { json } = readDocument(file, lang);
       const format = formatOf(lib, json, file, values.kind, lang);
       const result = format.parse(json, lang);
-      results.push({ file, kind: format.kind, version: json.version, valid: result.ok, problems: result.ok ? [] : result.problems });
+      // A form whose files add up to more than the receiver accepts could never be sent whole.
+      const warnings = [];
+      if (result.ok && format.kind === 'form') {
+        const server = await receiver();
+        const problem = server.capacityProblem(server.formCapacity(result.value), server.DEFAULTS, lang);
+        if (problem) warnings.push({ path: 'steps', message: problem });
+      }
+      results.push({ file, kind: format.kind, version: json.version, valid: result.ok, problems: result.ok ? [] : result.problems, warnings });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       results.push({ file, valid: false, problems: [], error: error.message.slice(file.length + 2), status: error.status });
@@ -266,6 +282,7 @@ async function validate(args) {
     for (const r of results) {
       if (r.error) console.error(`${r.file}: ${r.error}`);
       else if (r.valid) console.log(`${r.file}: ${t(lang, 'valid', { kind: r.kind, version: r.version })}`);
+      for (const w of r.warnings ?? []) console.log(`${r.file}: ${lang === 'en' ? 'warning' : 'peringatan'}: ${w.message}`);
       else for (const p of r.problems) console.log(`${r.file}: ${p.path || t(lang, 'root')}: ${p.message}`);
     }
   }
@@ -320,7 +337,27 @@ async function preview(args) {
   return undefined; // keeps running until Ctrl-C
 }
 
-const COMMANDS = { validate, new: create, preview };
+/** `loket serve`: the receiver; options in `loket serve --help` (server/config.ts). */
+async function serve(args) {
+  const server = await receiver();
+  try {
+    return await server.serve(args, process.env, language(process.env.LANG?.startsWith('en') ? 'en' : undefined));
+  } catch (error) {
+    throw error.name === 'ConfigError' || error.code === 'EADDRINUSE' || error.code === 'ECONNREFUSED' ? new UserError(error.message) : error;
+  }
+}
+
+/** `loket erase <tracking number>…`: deletes applications entirely. */
+async function erase(args) {
+  const server = await receiver();
+  try {
+    return await server.erase(args, process.env, language(process.env.LANG?.startsWith('en') ? 'en' : undefined));
+  } catch (error) {
+    throw error.name === 'ConfigError' || error.code === 'ECONNREFUSED' ? new UserError(error.message) : error;
+  }
+}
+
+const COMMANDS = { validate, new: create, preview, serve, erase };
 
 async function main(argv) {
   const [command, ...args] = argv;
@@ -331,7 +368,7 @@ async function main(argv) {
     return command ? 0 : USAGE;
   }
   const run = COMMANDS[command];
-  if (!run) throw new UserError(`unknown command "${command}"; the commands are validate, new, preview (loket --help)`);
+  if (!run) throw new UserError(`unknown command "${command}"; the commands are validate, new, preview, serve, erase (loket --help)`);
   return run(args);
 }
 

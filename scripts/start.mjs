@@ -34,9 +34,23 @@ run(process.execPath, [at('scripts/build.mjs')], options);
 
 // The server stops cleanly on Ctrl-C (SIGINT) and SIGTERM.
 const { main, portFromArgs } = await import('../demo/server/serve.mjs');
-// The reference receiver answers /api/… beside the demo, so the demo's forms
-// really submit somewhere; its data stays in .loket-data/ (git-ignored).
-const { createReceiver } = await import('../demo/server/receiver.mjs');
-const receiver = await createReceiver({ dataDir: at('.loket-data/receiver'), token: process.env.LOKET_RECEIVER_TOKEN || undefined, log: (line) => console.log(line) });
-const running = await main({ port: portFromArgs(), handlers: [receiver.handle], onClose: () => receiver.close() });
-if (running) console.log(`loket receiver: ${running.url}/api/forms/<form>/submissions (data in .loket-data/receiver)`);
+// The receiver (server/, built into dist/server) answers /api/… beside the
+// demo, so the demo's forms really submit somewhere: the forms are read from
+// demo/forms/<id>.json, the data goes to a SQLite file in .loket-data/
+// (git-ignored). LOKET_RECEIVER_TOKEN turns on the listing and export.
+const { createApp, DEFAULTS, sqliteFileOf } = await import('../dist/server/index.mjs');
+const config = { ...DEFAULTS, formsDir: at('demo/forms'), dataDir: at('.loket-data'), token: process.env.LOKET_RECEIVER_TOKEN || undefined };
+const receiver = await createApp(config, { log: (line) => console.log(line) });
+await receiver.ready();
+/** `/api/…` goes to the receiver; everything else to the demo's static files. */
+const toReceiver = (req, res) => {
+  if (!(req.url ?? '').startsWith('/api/')) return false;
+  receiver.routing(req, res);
+  return true;
+};
+const running = await main({ port: portFromArgs(), handlers: [toReceiver], onClose: () => receiver.close() });
+if (running) {
+  console.log(`loket receiver: ${running.url}/api/forms/<form>/submissions`);
+  console.log(`  forms: ${config.formsDir} (add <id>.json there)`);
+  console.log(`  data:  ${sqliteFileOf(config)}`);
+}

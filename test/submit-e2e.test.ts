@@ -10,7 +10,7 @@ import { shadowText, unmountAll } from './helpers.js';
 let run = 0;
 const unique = (kind: string) => `e2e-${kind}-${Date.now().toString(36)}${++run}`;
 const q = <T extends HTMLElement = HTMLElement>(el: LoketPermitForm, s: string) => el.shadowRoot!.querySelector<T>(s);
-const stored = async (form: string) => (await (await fetch(`/e2e-api/receiver/stored/${form}`)).json()) as { count: number; records: { payload: { answers: Record<string, unknown> }; files: { name: string }[] }[] };
+const stored = async (form: string) => (await (await fetch(`/e2e-api/receiver/stored/${form}`)).json()) as { count: number; records: { answers: Record<string, unknown>; files: { name: string }[] }[] };
 const requests = async (form: string) => ((await (await fetch(`/e2e-api/receiver/requests/${form}`)).json()) as { count: number }).count;
 const pdf = (name = 'ktp.pdf') => new File([new TextEncoder().encode('%PDF-1.4\n% loket e2e\n'.padEnd(4000, ' '))], name, { type: 'application/pdf' });
 
@@ -72,7 +72,7 @@ describe('submitting to the reference receiver', function () {
     expect(events[0]?.detail.trackingNumber).to.equal(receiptNumber(el));
     const s = await stored(id);
     expect(s.count).to.equal(1);
-    expect(s.records[0]?.payload.answers.fullName).to.equal('Siti Rahma');
+    expect(s.records[0]?.answers.fullName).to.equal('Siti Rahma');
     expect(s.records[0]?.files.map((f) => f.name)).to.deep.equal(['ktp.pdf']);
   });
 

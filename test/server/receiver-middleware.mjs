@@ -1,11 +1,11 @@
-// The real reference receiver inside web-test-runner's server (so the test
-// pages reach it same-origin on 127.0.0.1 and the runner's ephemeral port),
-// with test forms whose ids select injected faults. Created on first use:
-// it needs dist/, which `npm test` builds before the browser tests.
+// The real receiver (dist/server, SQLite in a temporary folder) inside
+// web-test-runner's server, so the test pages reach it same-origin on
+// 127.0.0.1 and the runner's ephemeral port, with test forms whose ids
+// select injected faults. Created on first use: it needs dist/, which
+// `npm test` builds before the browser tests.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createReceiver } from '../../demo/server/receiver.mjs';
 
 /** The end-to-end test form; `id` picks the faults below. */
 export function e2eForm(id) {
@@ -38,18 +38,20 @@ const FAULTS = [
   { path: '/e2e-slow-', action: 'delay', delayMs: 400 },
 ];
 
-let receiver;
-let dataDir;
+let ready;
 const counts = new Map();
 
-async function get() {
-  if (!receiver) {
-    dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
-    const forms = new Proxy({}, { get: (_, id) => (typeof id === 'string' && id.startsWith('e2e-') ? e2eForm(id) : undefined) });
-    receiver = await createReceiver({ dataDir, forms, faults: FAULTS });
+function get() {
+  ready ??= (async () => {
+    const server = await import('../../dist/server/index.mjs');
+    const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
     process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-  }
-  return receiver;
+    const forms = (id) => (id.startsWith('e2e-') ? e2eForm(id) : undefined);
+    const app = await server.createApp({ ...server.DEFAULTS, dataDir, formsDir: undefined }, { forms, faults: FAULTS, log: () => {} });
+    await app.ready();
+    return { app, server };
+  })();
+  return ready;
 }
 
 /** Koa middleware: `/api/…` to the receiver; `/e2e-api/receiver/{stored,requests,form}/<form>` for the tests. */
@@ -57,22 +59,24 @@ export async function receiverMiddleware(ctx, next) {
   const path = ctx.path;
   if (path.startsWith('/e2e-api/receiver/')) {
     const [, , , what, form] = path.split('/');
-    const r = await get();
     ctx.type = 'application/json';
     if (what === 'form') {
       ctx.body = JSON.stringify(e2eForm(form));
       return;
     }
-    ctx.body = JSON.stringify(what === 'stored' ? { count: r.records().filter((x) => x.formId === form).length, records: r.records().filter((x) => x.formId === form) } : { count: counts.get(form) ?? 0 });
+    if (what === 'stored') {
+      const { app, server } = await get();
+      const records = await server.listSubmissions(app.loket.db, { formId: form, limit: 1000 });
+      ctx.body = JSON.stringify({ count: records.length, records });
+      return;
+    }
+    ctx.body = JSON.stringify({ count: counts.get(form) ?? 0 });
     return;
   }
   if (!path.startsWith('/api/')) return next();
   const form = /^\/api\/forms\/([^/]+)\//.exec(path)?.[1];
   if (form && ctx.method !== 'OPTIONS') counts.set(form, (counts.get(form) ?? 0) + 1);
-  const r = await get();
+  const { app } = await get();
   ctx.respond = false;
-  if (!(await r.handle(ctx.req, ctx.res))) {
-    ctx.respond = true;
-    return next();
-  }
+  app.routing(ctx.req, ctx.res);
 }
