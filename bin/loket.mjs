@@ -269,7 +269,7 @@ async function validate(args) {
         const problem = server.capacityProblem(server.formCapacity(result.value), server.DEFAULTS, lang);
         if (problem) warnings.push({ path: 'steps', message: problem });
       }
-      results.push({ file, kind: format.kind, version: json.version, valid: result.ok, problems: result.ok ? [] : result.problems, warnings });
+      results.push({ file, kind: format.kind, version: json.version, valid: result.ok, problems: result.ok ? [] : result.problems, ...(warnings.length ? { warnings } : {}) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       results.push({ file, valid: false, problems: [], error: error.message.slice(file.length + 2), status: error.status });
@@ -282,10 +282,10 @@ async function validate(args) {
     for (const r of results) {
       if (r.error) console.error(`${r.file}: ${r.error}`);
       else if (r.valid) console.log(`${r.file}: ${t(lang, 'valid', { kind: r.kind, version: r.version })}`);
-      for (const w of r.warnings ?? []) console.log(`${r.file}: ${lang === 'en' ? 'warning' : 'peringatan'}: ${w.message}`);
       else for (const p of r.problems) console.log(`${r.file}: ${p.path || t(lang, 'root')}: ${p.message}`);
     }
   }
+  if (!values.json) for (const r of results) for (const w of r.warnings ?? []) console.log(`${r.file}: ${lang === 'en' ? 'warning' : 'peringatan'}: ${w.message}`);
   if (results.some((r) => r.status === USAGE)) return USAGE;
   return results.every((r) => r.valid) ? 0 : INVALID;
 }
