@@ -4,6 +4,7 @@ import type { Locale } from './text.js';
 import { CHECKLIST_VERSIONS, ChecklistDocument, parseChecklist } from './checklist/format.js';
 import { FORM_VERSIONS, FormDocument, parseForm } from './form/format.js';
 import { STATUS_VERSIONS, StatusDocument, parseStatus } from './status/format.js';
+import { ApplicationStatus, TRACKING_VERSIONS, parseApplicationStatus } from './tracking/format.js';
 
 // The document formats in one table: the build generates a JSON Schema from
 // each row, and the `loket` command detects, validates and previews by it.
@@ -64,6 +65,17 @@ export const DOCUMENT_FORMATS: readonly DocumentFormat[] = [
     description: 'The documents a permit needs, per applicant type, with templates and a hand-off to the form. Rendered by <loket-requirement-checklist>.',
     schema: ChecklistDocument,
     parse: parseChecklist,
+  },
+  {
+    kind: 'application-status',
+    short: 'tracking',
+    element: 'loket-application-status',
+    versions: TRACKING_VERSIONS,
+    keys: ['timeline', 'trackingNumber'],
+    title: 'loket application-status answer',
+    description: 'The status of one permit application as a backend answers a lookup: state, dated timeline, the office\'s message, next steps. Never personal data. Rendered by <loket-application-status>.',
+    schema: ApplicationStatus,
+    parse: parseApplicationStatus,
   },
 ];
 

@@ -63,5 +63,22 @@ export { IDENTIFIER_KINDS, PROVINCE_CODES, checkIdentifier, normalizeIdentifier,
 export * from './form/index.js';
 /** The file-type rule of a file field (`accept`), for servers checking uploaded parts by the browser's rules. */
 export { acceptsFile } from './form/files.js';
+export {
+  APPLICATION_STATES,
+  CLOSED_STATES,
+  ApplicationStatus,
+  Instant,
+  StatusLookup,
+  TRACKING_MAX_LENGTH,
+  TRACKING_VERSIONS,
+  instantMs,
+  parseApplicationStatus,
+  type ApplicationState,
+  type Collect as TrackingCollect,
+  type NextSteps as TrackingNextSteps,
+  type TimelineEntry,
+  type TrackedPermit,
+  type TrackingOffice,
+} from './tracking/index.js';
 export { DOCUMENT_FORMATS, detectFormat, findFormat, schemaFileName, type DocumentFormat } from './formats.js';
 export * from './submit/index.js';

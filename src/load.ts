@@ -55,7 +55,8 @@ export function parseJsonText(source: string, url?: string): LoadResult {
   }
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string | undefined> {
+/** The body as text, or `undefined` when it is larger than `maxBytes` (checked while streaming). */
+export async function readCapped(response: Response, maxBytes: number): Promise<string | undefined> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) return undefined;
   if (!response.body) return response.text();

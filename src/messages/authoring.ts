@@ -3,4 +3,5 @@
 // when a document fails (see LoketElement), Node and the CLI import it through
 // src/index.ts, so a citizen's phone never downloads it on the happy path.
 import '../form/document-messages.js';
+import '../tracking/document-messages.js';
 import './schema.js';

@@ -123,6 +123,12 @@ const KNOWN_BAD = {
     ['a missing required key', (d) => delete d.groups, 'groups', ''],
     ['a wrong type', (d) => (d.groups[0].items = 'KTP'), 'groups[0].items', '/groups/0/items'],
   ],
+  'application-status': [
+    ['an unknown key', (d) => (d.office.nik = '3171234567890001'), 'office.nik', '/office'],
+    ['a wrong enum value', (d) => (d.timeline[0].state = 'diterima'), 'timeline[0].state', '/timeline/0/state'],
+    ['a missing required key', (d) => delete d.office.timeZone, 'office.timeZone', '/office'],
+    ['a wrong type', (d) => (d.timeline = { state: 'received' }), 'timeline', '/timeline'],
+  ],
 };
 
 describe('known-bad documents', () => {
