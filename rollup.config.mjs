@@ -66,6 +66,7 @@ const widgets = {
   'service-status': 'widgets/service-status/service-status.ts',
   'requirement-checklist': 'widgets/requirement-checklist/requirement-checklist.ts',
   'permit-form': 'widgets/permit-form/permit-form.ts',
+  'application-status': 'widgets/application-status/application-status.ts',
 };
 
 export default [

@@ -14,6 +14,7 @@ const WIDGETS: Record<string, () => Promise<unknown>> = {
   'loket-service-status': () => import('../widgets/service-status/service-status.js'),
   'loket-requirement-checklist': () => import('../widgets/requirement-checklist/requirement-checklist.js'),
   'loket-permit-form': () => import('../widgets/permit-form/permit-form.js'),
+  'loket-application-status': () => import('../widgets/application-status/application-status.js'),
 };
 
 /**

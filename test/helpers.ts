@@ -65,7 +65,7 @@ export async function countConsoleErrors(block: () => Promise<void>): Promise<st
 }
 
 /** Queues responses for `/test-api/scripted/<id>`. */
-export async function script(id: string, steps: ReadonlyArray<{ status?: number; body?: unknown; type?: string; delayMs?: number; drop?: boolean }>): Promise<string> {
+export async function script(id: string, steps: ReadonlyArray<{ status?: number; body?: unknown; type?: string; delayMs?: number; drop?: boolean; headers?: Record<string, string> }>): Promise<string> {
   await fetch(`/test-api/script/${id}`, { method: 'PUT', body: JSON.stringify(steps) });
   return `/test-api/scripted/${id}`;
 }

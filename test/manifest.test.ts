@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
+import '../widgets/application-status/application-status.js';
 import '../widgets/permit-form/permit-form.js';
 import '../widgets/requirement-checklist/requirement-checklist.js';
 import '../widgets/service-status/service-status.js';
@@ -30,6 +31,7 @@ const WIDGETS = [
   { tag: 'loket-service-status', kind: 'service-status', folder: 'status', extra: ['', 'expanded'] },
   { tag: 'loket-requirement-checklist', kind: 'requirement-checklist', folder: 'checklists', extra: [''] },
   { tag: 'loket-permit-form', kind: 'permit-form', folder: 'forms', extra: [''] },
+  { tag: 'loket-application-status', kind: 'application-status', folder: 'lacak', extra: ['', 'endpoint="/test-api/scripted/none"'] },
 ];
 
 const names = (list: readonly Named[] | undefined) => new Set((list ?? []).map((x) => x.name));

@@ -9,7 +9,7 @@ const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 const tokens = (source) => new Set([...source.matchAll(/var\((--loket-[a-z0-9-]+)/g)].map((m) => m[1]));
 
-for (const widget of ['service-status', 'permit-form', 'requirement-checklist']) {
+for (const widget of ['service-status', 'permit-form', 'requirement-checklist', 'application-status']) {
   test(`every token <loket-${widget}> reads is documented with @cssprop`, () => {
     const styles = readdirSync(new URL(`widgets/${widget}/`, root))
       .filter((f) => f.endsWith('.styles.ts'))

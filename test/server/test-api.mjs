@@ -6,6 +6,8 @@ const scripts = new Map();
 /** While set, requests for built chunks whose path matches fail with 503 (a dropped request on 3G). */
 let failingChunks;
 const hits = new Map();
+/** The last POST to each scripted endpoint, so a test can check what the browser sent. */
+const lastBodies = new Map();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -15,7 +17,8 @@ async function readBody(req) {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function respond(ctx, { status = 200, type = 'application/json', body = '' }) {
+function respond(ctx, { status = 200, type = 'application/json', body = '', headers = {} }) {
+  for (const [name, value] of Object.entries(headers)) ctx.set(name, value);
   ctx.status = status;
   ctx.type = type;
   ctx.body = typeof body === 'string' ? body : JSON.stringify(body);
@@ -56,11 +59,14 @@ export async function testApi(ctx, next) {
       return respond(ctx, { body: { ok: true } });
     case 'hits':
       return respond(ctx, { body: { hits: hits.get(id) ?? 0 } });
+    case 'last-body':
+      return respond(ctx, { body: lastBodies.get(id) ?? null });
     case 'scripted': {
       const queue = scripts.get(id) ?? [{ status: 404, body: 'no script' }];
       const n = hits.get(id) ?? 0;
       hits.set(id, n + 1);
       const step = queue[Math.min(n, queue.length - 1)];
+      if (ctx.method === 'POST') lastBodies.set(id, { method: ctx.method, url: ctx.url, body: await readBody(ctx.req) });
       if (step.delayMs) await sleep(step.delayMs);
       if (step.drop) {
         ctx.req.socket.destroy();

@@ -190,7 +190,8 @@ export abstract class LoketElement<T> extends LitElement {
     this.accept(result, true);
   }
 
-  private readInline(): void {
+  /** Reads the inline `<script type="application/json">`, or reports that there is no document. */
+  protected readInline(): void {
     const script = this.querySelector(':scope > script[type="application/json"]');
     if (script) {
       this.accept(parseJsonText(script.textContent ?? ''), false);
@@ -202,7 +203,8 @@ export abstract class LoketElement<T> extends LitElement {
     }
   }
 
-  private accept(result: LoadResult, fromNetwork: boolean, languageLoaded = false): void {
+  /** Takes a loaded document (or why it failed), parses it and renders the widget or the error panel. */
+  protected accept(result: LoadResult, fromNetwork: boolean, languageLoaded = false): void {
     // An English page fetches its strings first, so the first render and the
     // loket-error details are already in English.
     if (!languageLoaded && !localeReady(this.locale)) {
@@ -255,6 +257,14 @@ export abstract class LoketElement<T> extends LitElement {
     const good = this.goodRaw === undefined ? undefined : this.parse(this.goodRaw, this.locale);
     this.value = good?.ok ? good.value : undefined;
     this.fail(error, problems, report);
+  }
+
+  /** Forgets the shown document and any failure, so the element shows neither. */
+  protected clearDocument(): void {
+    this.loads?.abort();
+    this.raw = this.goodRaw = this.loadError = undefined;
+    this.value = undefined;
+    this.failure = undefined;
   }
 
   /** Hook for subclasses: a new document was accepted (`replaced` when one was shown before). */
