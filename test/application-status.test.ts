@@ -172,7 +172,7 @@ describe('<loket-application-status> lookup form', () => {
       await el.updateComplete;
       expect($(el, '[part="state"]')!.textContent).to.equal(LABELS[state].id);
       expect(el.matches(`:state(${state})`)).to.equal(true);
-      expect($(el, '[part="facts"]')!.textContent).to.contain('Izin Uji Coba').and.to.contain('DPMPTSP Uji');
+      expect($(el, '[part="overview"]')!.textContent).to.contain('Izin Uji Coba').and.to.contain('DPMPTSP Uji');
       expect($(el, '[part="contact"] a')!.getAttribute('href')).to.equal('https://wa.me/628114345757');
       if (state !== 'received') expect($(el, '[part="message"]')!.textContent).to.contain(`Pesan untuk ${state}`);
       await expect(el).to.be.accessible();

@@ -56,7 +56,7 @@ interface LookupProblem {
  * @csspart retry-button - "Coba lagi" after a network error or a timeout.
  * @csspart status - The status of the application.
  * @csspart state - The current state's name.
- * @csspart facts - Number, permit, office and the date sent.
+ * @csspart overview - Number, permit, office and the date sent.
  * @csspart message - The office's message to the citizen.
  * @csspart next - What to do next.
  * @csspart fix-link - The link back to the form, in "Perlu perbaikan".
@@ -378,7 +378,7 @@ export class LoketApplicationStatus extends LoketElement<ApplicationStatus> {
         true,
       )}
       <p class="since muted">${this.t('tracking.since', { date: when(latest.at, ctx) })}</p>
-      <dl part="facts" class="facts">
+      <dl part="overview" class="facts">
         <div><dt>${this.t('tracking.number')}</dt><dd class="number">${doc.trackingNumber}</dd></div>
         <div><dt>${this.t('tracking.permit')}</dt><dd>${text(doc.permit.title, this.locale)}</dd></div>
         <div><dt>${this.t('tracking.office')}</dt><dd>${doc.office.unit !== undefined ? `${office} — ${text(doc.office.unit, this.locale)}` : office}</dd></div>
