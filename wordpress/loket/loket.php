@@ -1,9 +1,9 @@
 <?php
 /**
  * Plugin Name:       loket
- * Description:       Service-status banners, requirement checklists and permit forms for Indonesian permit offices (DPMPTSP), from JSON documents: [loket_status], [loket_checklist] and [loket_form].
+ * Description:       Banner status layanan, daftar persyaratan, dan formulir permohonan untuk kantor perizinan (DPMPTSP/PTSP), dari dokumen JSON: [loket_status], [loket_checklist], [loket_form].
  * Version:           0.1.0
- * Requires at least: 6.3
+ * Requires at least: 5.8
  * Requires PHP:      7.4
  * License:           MIT
  * Text Domain:       loket
@@ -15,10 +15,13 @@
  * into the element, with every attribute whitelisted and escaped, and loads
  * loket.js (a module, deferred) only on pages that use one.
  *
- * Where loket.js comes from: copy the package's dist/ folder to
- * wp-content/plugins/loket/dist/, or define LOKET_SCRIPT_URL in wp-config.php
- * (a pinned folder such as https://example.go.id/loket/0.1.0/loket.js), and
- * optionally LOKET_SCRIPT_INTEGRITY with the sha384 from dist/sri.json.
+ * Where loket.js comes from: the dist/ folder inside this plugin (the release's
+ * loket-wordpress-<version>.zip has it), or the address set on Settings → loket,
+ * or LOKET_SCRIPT_URL / LOKET_SCRIPT_INTEGRITY in wp-config.php.
+ *
+ * Works from WordPress 5.8: it uses nothing newer than the Settings API and
+ * wp_enqueue_script( …, $in_footer = true ), and prints its own module tag, so
+ * the loading strategies of 6.3 are not needed.
  */
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -27,10 +30,13 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 define( 'LOKET_PLUGIN_VERSION', '0.1.0' );
 
+require_once __DIR__ . '/includes/settings.php';
+
 /**
  * The shortcodes: shortcode => [ element, [ shortcode attribute => [ HTML attribute, kind ] ] ].
- * Kinds: url (esc_url), lang (id|en), seconds (integer, at least 15), level (1–6),
- * flag (present when truthy), bool (true|false), datetime (YYYY-MM-DDTHH:MM).
+ * Kinds: url (http, https or relative, resolved against the site), lang (id|en),
+ * seconds (an integer from 15 to 86400), level (1–6), flag (present when truthy),
+ * bool (true|false), prefill (url|none), datetime (YYYY-MM-DDTHH:MM).
  * Anything not listed here is dropped.
  */
 function loket_shortcodes() {
@@ -66,6 +72,31 @@ function loket_shortcodes() {
 }
 
 /**
+ * A document or endpoint address as the browser should get it, or null.
+ *
+ * esc_url() alone reads "status.json" as a host name (http://status.json), and
+ * a path relative to a post's address (/2024/05/jam-layanan/) would point into
+ * the post. So: absolute http(s) URLs and root-relative paths stay as they are;
+ * other relative paths are read from the site's home address; other schemes
+ * (javascript:, data:) are dropped.
+ *
+ * @param string $value What the author wrote.
+ * @return string|null
+ */
+function loket_resolve_url( $value ) {
+	if ( preg_match( '/^[a-z][a-z0-9+.-]*:/i', $value ) ) {
+		$scheme = strtolower( substr( $value, 0, strpos( $value, ':' ) ) );
+		if ( 'http' !== $scheme && 'https' !== $scheme ) {
+			return null;
+		}
+	} elseif ( '/' !== substr( $value, 0, 1 ) ) {
+		$value = home_url( '/' . preg_replace( '#^(\./)+#', '', $value ) );
+	}
+	$url = esc_url( $value, array( 'http', 'https' ), 'db' ); // 'db': unencoded, like esc_url_raw (deprecated in 5.9–6.0).
+	return '' === $url ? null : $url;
+}
+
+/**
  * One attribute value made safe for its kind, or null to leave it out.
  *
  * @param string $kind  One of the kinds above.
@@ -79,14 +110,12 @@ function loket_clean_value( $kind, $value ) {
 	}
 	switch ( $kind ) {
 		case 'url':
-			// esc_url keeps relative URLs and drops javascript:, data: and the like.
-			$url = esc_url( $value, array( 'https', 'http' ) );
-			return '' === $url ? null : $url;
+			return loket_resolve_url( $value );
 		case 'lang':
 			return in_array( $value, array( 'id', 'en' ), true ) ? $value : null;
 		case 'seconds':
 			$n = absint( $value );
-			return $n >= 15 ? (string) $n : null;
+			return ( $n >= 15 && $n <= DAY_IN_SECONDS ) ? (string) $n : null;
 		case 'level':
 			$n = absint( $value );
 			return ( $n >= 1 && $n <= 6 ) ? (string) $n : null;
@@ -105,6 +134,9 @@ function loket_clean_value( $kind, $value ) {
 /**
  * Renders one shortcode as its element. The enclosed content is the fallback a
  * citizen sees until the widget renders, or if it cannot (a link to the office).
+ * Without a valid lang attribute the element gets the default language from
+ * Settings → loket (Indonesian unless changed), never the site's page language:
+ * a site left in English would otherwise show English widgets.
  *
  * @param string       $shortcode The shortcode's name.
  * @param array|string $atts      The attributes as WordPress parsed them.
@@ -118,6 +150,9 @@ function loket_render( $shortcode, $atts, $content = null ) {
 	}
 	list( $element, $allowed ) = $all[ $shortcode ];
 	$atts = shortcode_atts( array_fill_keys( array_keys( $allowed ), '' ), (array) $atts, $shortcode );
+	if ( null === loket_clean_value( 'lang', $atts['lang'] ) ) {
+		$atts['lang'] = loket_default_lang();
+	}
 
 	$html = '';
 	foreach ( $allowed as $name => $spec ) {
@@ -136,24 +171,20 @@ function loket_render( $shortcode, $atts, $content = null ) {
 	return sprintf( '<%1$s%2$s>%3$s</%1$s>', $element, $html, $fallback );
 }
 
-/** Where loket.js is: LOKET_SCRIPT_URL, else dist/loket.js inside this plugin's folder. */
-function loket_script_url() {
-	return defined( 'LOKET_SCRIPT_URL' ) ? LOKET_SCRIPT_URL : plugins_url( 'dist/loket.js', __FILE__ );
-}
-
-/** Enqueues loket.js once, deferred; the loader tag filter below makes it a module. */
+/** Enqueues loket.js once, in the footer; loket_script_tag() prints it as a module. */
 function loket_enqueue() {
 	if ( wp_script_is( 'loket', 'enqueued' ) ) {
 		return;
 	}
 	// No ?ver= query: loket.js is pinned by its folder, and its chunks load relative to it.
-	wp_enqueue_script( 'loket', loket_script_url(), array(), null, array( 'strategy' => 'defer', 'in_footer' => true ) );
+	wp_enqueue_script( 'loket', loket_script()['url'], array(), null, true );
 }
 
 /**
- * Prints loket.js as `<script type="module" defer>`, with integrity when
- * LOKET_SCRIPT_INTEGRITY is set. Modules are deferred anyway; `defer` says so
- * for readers and for old optimisation plugins that look for it.
+ * Prints loket.js as `<script type="module" defer>`, with integrity when one is
+ * known (Settings → loket, LOKET_SCRIPT_INTEGRITY, or the bundled dist/sri.json).
+ * Modules are deferred anyway; `defer` says so for readers and for old
+ * optimisation plugins that look for it.
  *
  * @param string $tag    The tag WordPress built.
  * @param string $handle The script handle.
@@ -164,19 +195,25 @@ function loket_script_tag( $tag, $handle, $src ) {
 	if ( 'loket' !== $handle ) {
 		return $tag;
 	}
-	$integrity = defined( 'LOKET_SCRIPT_INTEGRITY' ) && preg_match( '/^sha(256|384|512)-[A-Za-z0-9+\/=]+$/', LOKET_SCRIPT_INTEGRITY )
-		? sprintf( ' integrity="%s" crossorigin="anonymous"', esc_attr( LOKET_SCRIPT_INTEGRITY ) )
-		: '';
+	$integrity = loket_script()['integrity'];
+	$integrity = '' !== $integrity ? sprintf( ' integrity="%s" crossorigin="anonymous"', esc_attr( $integrity ) ) : '';
 	return sprintf( '<script type="module" src="%s" id="loket-js" defer%s></script>' . "\n", esc_url( $src ), $integrity );
 }
 add_filter( 'script_loader_tag', 'loket_script_tag', 10, 3 );
 
 foreach ( array_keys( loket_shortcodes() ) as $loket_shortcode ) {
-	add_shortcode(
-		$loket_shortcode,
-		function ( $atts, $content = null, $tag = '' ) {
-			return loket_render( $tag, $atts, $content );
-		}
-	);
+	add_shortcode( $loket_shortcode, 'loket_shortcode' );
 }
 unset( $loket_shortcode );
+
+/**
+ * The shortcode callback; WordPress passes the shortcode's name third.
+ *
+ * @param array|string $atts    Attributes.
+ * @param string|null  $content Enclosed content.
+ * @param string       $tag     The shortcode's name.
+ * @return string
+ */
+function loket_shortcode( $atts, $content = null, $tag = '' ) {
+	return loket_render( $tag, $atts, $content );
+}
