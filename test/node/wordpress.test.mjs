@@ -97,6 +97,10 @@ const POSTS = [
   { key: 'form', content: '[loket_form src="./loket/formulir.json" action="/api/forms/tanya-ptsp/submissions"]<a href="/formulir.pdf">Unduh formulir</a>[/loket_form]' },
   { key: 'all', content: '[loket_status src="/loket/status.json"]\n\n[loket_checklist src="/loket/persyaratan.json"]\n\n[loket_form src="/loket/formulir.json"]\n\n[loket_status src="/loket/status.json" lang="id"]' },
   {
+    key: 'block',
+    content: '<!-- wp:loket/widget {"widget":"checklist","src":"loket/persyaratan.json","fallbackUrl":"/persyaratan","fallbackText":"Persyaratan \\u003cb\\u003ePBG\\u003c/b\\u003e \\u0026 IMB"} /-->',
+  },
+  {
     key: 'hostile',
     content: [
       `[loket_status src='/loket/status.json" onmouseover="alert(1)' lang="jv" refresh="5" heading_level="9" onclick="alert(2)" style="display:none"]<a href="/layanan" onclick="alert(3)">Jam</a><img src="x" onerror="alert(4)"><script>alert(5)</script>[/loket_status]`,
@@ -200,6 +204,14 @@ require_once ABSPATH . 'wp-settings.php';
     return { page, problems };
   }
 
+  /** Logs a page in through wp-login.php. */
+  async function login(page, user, password) {
+    await page.goto(`${home}/wp-login.php`);
+    await page.type('#user_login', user);
+    await page.type('#user_pass', password);
+    await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+  }
+
   /** Opens a post in a watched page. */
   async function open(key, context = browser) {
     const { page, problems } = await watched(context);
@@ -297,14 +309,39 @@ require_once ABSPATH . 'wp-settings.php';
     }
   });
 
+  test('the loket block renders the same element, with its fallback link escaped', async () => {
+    const { page, problems } = await open('block');
+    try {
+      const [text] = await rendered(page, 1);
+      assert.match(text, /Cetak daftar/);
+      const element = await page.$eval('loket-requirement-checklist', (el) => ({ src: el.getAttribute('src'), lang: el.getAttribute('lang'), fallback: el.innerHTML }));
+      assert.deepEqual(element, { src: `${home}/loket/persyaratan.json`, lang: 'id', fallback: '<a href="/persyaratan">Persyaratan &lt;b&gt;PBG&lt;/b&gt; &amp; IMB</a>' });
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the block editor offers the loket block', async () => {
+    const context = await browser.createBrowserContext();
+    try {
+      const { page } = await watched(context);
+      await login(page, 'admin', 'rahasia-admin-123');
+      await page.goto(`${home}/wp-admin/post-new.php`);
+      const block = await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('loket/widget'), { timeout: 60000 });
+      assert.equal(await block.evaluate((b) => b.title), 'loket');
+      const attributes = await block.evaluate((b) => Object.keys(b.attributes));
+      for (const name of ['widget', 'src', 'lang', 'fallbackUrl', 'fallbackText']) assert.ok(attributes.includes(name), name);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the settings page saves the default language with its nonce, and an explicit lang still wins', async () => {
     const context = await browser.createBrowserContext();
     try {
       const { page, problems } = await watched(context);
-      await page.goto(`${home}/wp-login.php`);
-      await page.type('#user_login', 'admin');
-      await page.type('#user_pass', 'rahasia-admin-123');
-      await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+      await login(page, 'admin', 'rahasia-admin-123');
       await page.goto(`${home}/wp-admin/options-general.php?page=loket`);
       assert.equal(await page.$eval('h1', (h) => h.textContent), 'Pengaturan loket');
       assert.match(await page.$eval('.wrap', (w) => w.textContent), /Plugin ini membawa loket \d+\.\d+\.\d+/);
@@ -345,10 +382,7 @@ require_once ABSPATH . 'wp-settings.php';
     const context = await browser.createBrowserContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${home}/wp-login.php`);
-      await page.type('#user_login', 'penulis');
-      await page.type('#user_pass', 'rahasia-penulis-123');
-      await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+      await login(page, 'penulis', 'rahasia-penulis-123');
       const response = await page.goto(`${home}/wp-admin/options-general.php?page=loket`);
       assert.equal(response.status(), 403);
       assert.doesNotMatch(await page.content(), /Pengaturan loket/);

@@ -217,3 +217,34 @@ unset( $loket_shortcode );
 function loket_shortcode( $atts, $content = null, $tag = '' ) {
 	return loket_render( $tag, $atts, $content );
 }
+
+/**
+ * Renders the loket block: the element the matching shortcode makes, with the
+ * editor's fallback link (text escaped, address checked like src).
+ *
+ * @param array $attributes The block's attributes (block/block.json).
+ * @return string
+ */
+function loket_render_block( $attributes ) {
+	$shortcodes = array(
+		'status'    => 'loket_status',
+		'checklist' => 'loket_checklist',
+		'form'      => 'loket_form',
+	);
+	$widget   = isset( $attributes['widget'], $shortcodes[ $attributes['widget'] ] ) ? $attributes['widget'] : 'status';
+	$text     = isset( $attributes['fallbackText'] ) ? trim( (string) $attributes['fallbackText'] ) : '';
+	$href     = isset( $attributes['fallbackUrl'] ) ? trim( (string) $attributes['fallbackUrl'] ) : '';
+	$href     = '' === $href ? null : loket_resolve_url( $href );
+	$fallback = '' === $text ? '' : ( $href ? sprintf( '<a href="%s">%s</a>', esc_url( $href ), esc_html( $text ) ) : esc_html( $text ) );
+	$atts     = array(
+		'src'  => isset( $attributes['src'] ) ? (string) $attributes['src'] : '',
+		'lang' => isset( $attributes['lang'] ) ? (string) $attributes['lang'] : '',
+	);
+	return loket_render( $shortcodes[ $widget ], $atts, $fallback );
+}
+
+/** Registers the block (block/block.json; its editor script needs no build). */
+function loket_register_block() {
+	register_block_type( __DIR__ . '/block', array( 'render_callback' => 'loket_render_block' ) );
+}
+add_action( 'init', 'loket_register_block' );
