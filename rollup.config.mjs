@@ -1,6 +1,7 @@
 // Two builds from one source:
 // - dist/loket.js: the script-tag loader, minified, with Lit and zod bundled;
 //   each widget is a lazily imported chunk under dist/chunks/.
+// - dist/inbox/inbox.js: the staff inbox page's script (server/inbox/ui/).
 // - dist/esm/: ES modules for npm consumers, with lit and zod left as imports
 //   so an app's bundler shares one copy.
 import { readFileSync } from 'node:fs';
@@ -86,6 +87,18 @@ export default [
       // Lit templates and styles keep their source whitespace unless minified here.
       // Conservative: a run of spaces becomes one space, never none — "Email (tidak
       // wajib)" must not become "Email(tidak wajib)" across nested templates.
+      minifyHTML({ options: { minifyOptions: { conservativeCollapse: true } } }),
+      terser({ ecma: 2021, module: true, format: { comments: false } }),
+    ],
+  },
+  // The staff inbox (/petugas/), served by the receiver: its own bundle, never
+  // loaded by the citizens' pages.
+  {
+    input: { inbox: 'server/inbox/ui/inbox.ts' },
+    output: { dir: `${out}/inbox`, format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
+    plugins: [
+      nodeResolve({ exportConditions: ['production'] }),
+      transpile(),
       minifyHTML({ options: { minifyOptions: { conservativeCollapse: true } } }),
       terser({ ecma: 2021, module: true, format: { comments: false } }),
     ],
