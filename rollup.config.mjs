@@ -97,6 +97,12 @@ export default [
     input: { inbox: 'server/inbox/ui/inbox.ts' },
     output: { dir: `${out}/inbox`, format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
     plugins: [
+      {
+        name: 'inbox-css',
+        buildStart() {
+          this.emitFile({ type: 'asset', fileName: 'inbox.css', source: readFileSync(new URL('./server/inbox/ui/inbox.css', import.meta.url), 'utf8') });
+        },
+      },
       nodeResolve({ exportConditions: ['production'] }),
       transpile(),
       minifyHTML({ options: { minifyOptions: { conservativeCollapse: true } } }),

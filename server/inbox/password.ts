@@ -46,12 +46,15 @@ export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_
 
 const FORMAT = /^scrypt\$(\d{1,2})\$(\d{1,2})\$(\d{1,2})\$([A-Za-z0-9_-]{16,})\$([A-Za-z0-9_-]{16,})$/;
 
-/** Whether `password` matches `stored`; a malformed or missing hash never matches. Compared in constant time. */
-export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {
+/**
+ * Whether `password` matches `stored`; a malformed or missing hash never
+ * matches. Compared in constant time; without a hash it still does the work
+ * of one at `dummyCost`, so a wrong name takes as long as a wrong password.
+ */
+export async function verifyPassword(password: string, stored: string | undefined, dummyCost: ScryptCost = DEFAULT_COST): Promise<boolean> {
   const m = stored === undefined ? null : FORMAT.exec(stored);
   if (!m || password.length > MAX_PASSWORD_LENGTH) {
-    // Same work as a real check, so a wrong name takes as long as a wrong password.
-    await derive(password.slice(0, MAX_PASSWORD_LENGTH), Buffer.alloc(SALT_BYTES), DEFAULT_COST);
+    await derive(password.slice(0, MAX_PASSWORD_LENGTH), Buffer.alloc(SALT_BYTES), dummyCost);
     return false;
   }
   const cost = { logN: Number(m[1]), r: Number(m[2]), p: Number(m[3]) };
