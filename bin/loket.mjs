@@ -66,6 +66,7 @@ Usage:
   loket preview <file> [--port N] [--lang id|en]              see a document in the real widget, live
   loket serve --forms ./forms [--data ./data] [--port N]      receive applications (SQLite, or PostgreSQL with DATABASE_URL)
   loket erase <tracking number>… [--data ./data]              delete one applicant's application (UU PDP)
+  loket user add [--admin] <name> [--data ./data]             create a staff inbox account (/petugas/); password from LOKET_PASSWORD or typed
   loket <command> --help                                      more about one command
   loket --version`,
   validate: `Usage: loket validate <file…> [--kind status|form|checklist] [--lang id|en] [--json]
@@ -357,7 +358,17 @@ async function erase(args) {
   }
 }
 
-const COMMANDS = { validate, new: create, preview, serve, erase };
+/** `loket user add [--admin] <name>`: a staff inbox account (the first admin; admins make the rest in /petugas/). */
+async function user(args) {
+  const server = await receiver();
+  try {
+    return await server.user(args, process.env, language(process.env.LANG?.startsWith('en') ? 'en' : undefined));
+  } catch (error) {
+    throw error.name === 'ConfigError' || error.code === 'ECONNREFUSED' ? new UserError(error.message) : error;
+  }
+}
+
+const COMMANDS = { validate, new: create, preview, serve, erase, user };
 
 async function main(argv) {
   const [command, ...args] = argv;
@@ -368,7 +379,7 @@ async function main(argv) {
     return command ? 0 : USAGE;
   }
   const run = COMMANDS[command];
-  if (!run) throw new UserError(`unknown command "${command}"; the commands are validate, new, preview, serve, erase (loket --help)`);
+  if (!run) throw new UserError(`unknown command "${command}"; the commands are validate, new, preview, serve, erase, user (loket --help)`);
   return run(args);
 }
 

@@ -38,13 +38,14 @@ const { main, portFromArgs } = await import('../demo/server/serve.mjs');
 // demo, so the demo's forms really submit somewhere: the forms are read from
 // demo/forms/<id>.json, the data goes to a SQLite file in .loket-data/
 // (git-ignored). LOKET_RECEIVER_TOKEN turns on the listing and export.
-const { createApp, DEFAULTS, sqliteFileOf } = await import('../dist/server/index.mjs');
+const { createApp, DEFAULTS, demoAccount, sqliteFileOf } = await import('../dist/server/index.mjs');
 const config = { ...DEFAULTS, formsDir: at('demo/forms'), dataDir: at('.loket-data'), token: process.env.LOKET_RECEIVER_TOKEN || undefined };
 const receiver = await createApp(config, { log: (line) => console.log(line) });
 await receiver.ready();
-/** `/api/…` goes to the receiver; everything else to the demo's static files. */
+/** `/api/…` and the staff inbox `/petugas/` go to the receiver; everything else to the demo's static files. */
 const toReceiver = (req, res) => {
-  if (!(req.url ?? '').startsWith('/api/')) return false;
+  const url = req.url ?? '';
+  if (!url.startsWith('/api/') && url !== '/petugas' && !url.startsWith('/petugas/')) return false;
   receiver.routing(req, res);
   return true;
 };
@@ -53,4 +54,8 @@ if (running) {
   console.log(`loket receiver: ${running.url}/api/forms/<form>/submissions`);
   console.log(`  forms: ${config.formsDir} (add <id>.json there)`);
   console.log(`  data:  ${sqliteFileOf(config)}`);
+  // The demo's staff login: made on the first start, in the demo's data folder only (loket serve never makes one).
+  const login = await demoAccount(receiver.loket.db, at('.loket-data/akun-demo.txt'));
+  console.log(`loket kotak masuk petugas: ${running.url}/petugas/`);
+  console.log(login.password ? `  akun demo: ${login.name} / ${login.password}` : '  akun: npx loket user add --admin <nama> --data .loket-data');
 }

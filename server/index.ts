@@ -8,3 +8,6 @@ export { FAULT_ACTIONS, type FaultRule } from './faults.js';
 export { capacityProblem, formCapacity, formRequestBytes } from './limits.js';
 export { runRetention } from './plugins/retention.js';
 export { serve, erase } from './main.js';
+export { addAccount, countAccounts, type AccountInput } from './inbox/users.js';
+export { demoAccount, type DemoLogin } from './inbox/demo.js';
+export { user } from './inbox/cli.js';

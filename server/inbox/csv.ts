@@ -2,25 +2,21 @@ import { describeAnswer } from '../../src/form/describe.js';
 import type { AnswerField, FormDocument, ItemField } from '../../src/form/format.js';
 import { itemsOf } from '../../src/form/answers.js';
 import { text, type Locale } from '../../src/text.js';
+import { csvCell } from '../plugins/listing.js';
 
 // The office's export: one row per application, one column per question,
 // answers said the way the review page says them. Safe to open in a
-// spreadsheet: a cell that would start a formula is prefixed with an
+// spreadsheet: cells go through the receiver's `csvCell` (plugins/listing.ts),
+// which quotes every cell and prefixes one that would start a formula with an
 // apostrophe (OWASP "CSV injection"), so "=HYPERLINK(…)" stays text.
 
 /** Separators offices use: Excel set to Indonesian expects `;` (the comma is the decimal mark there). */
 export const CSV_DELIMITERS = [',', ';'] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
-/** A cell as text that a spreadsheet will not evaluate, quoted when needed. */
-export function csvCell(value: string, delimiter: CsvDelimiter = ','): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return safe.includes(delimiter) || /["\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** One line of cells, ending in CRLF (RFC 4180). */
+/** One line of cells, each quoted and defused by the receiver's own export's `csvCell`, ending in CRLF (RFC 4180). */
 export function csvLine(cells: readonly string[], delimiter: CsvDelimiter = ','): string {
-  return `${cells.map((c) => csvCell(c, delimiter)).join(delimiter)}\r\n`;
+  return `${cells.map(csvCell).join(delimiter)}\r\n`;
 }
 
 /** An answer column: the question's label, and how to read it from a submission of its form. */

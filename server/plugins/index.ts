@@ -4,10 +4,11 @@
 import type { FastifyInstance } from 'fastify';
 import { files } from './files.js';
 import { health } from './health.js';
+import { inbox } from './inbox.js';
 import { listing } from './listing.js';
 import { retention } from './retention.js';
 import { submissions } from './submissions.js';
 
 export type LoketPlugin = (app: FastifyInstance) => Promise<void>;
 
-export const PLUGINS: readonly LoketPlugin[] = [health, submissions, listing, files, retention];
+export const PLUGINS: readonly LoketPlugin[] = [health, submissions, listing, files, retention, inbox];

@@ -258,14 +258,14 @@ for (const kind of databaseKinds()) {
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-type'), /^text\/csv/);
       const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
-      assert.equal(lines[0], 'Nomor pendaftaran,Formulir,Status,Diterima (Asia/Jakarta),Nama lengkap,Nomor ponsel (WhatsApp),Tanggal lahir,Catatan,Scan KTP');
+      assert.equal(lines[0], '"Nomor pendaftaran","Formulir","Status","Diterima (Asia/Jakarta)","Nama lengkap","Nomor ponsel (WhatsApp)","Tanggal lahir","Catatan","Scan KTP"');
       assert.equal(lines.length, 2);
-      assert.match(lines[1], new RegExp(`^${first.trackingNumber},Izin Uji,Selesai — dapat diambil,2026-11-27 10:00,Budi Santoso,'\\+6281234567890,17 Agustus 1990,"'=HYPERLINK\\(""http://evil.example"",""klik""\\)",ktp.pdf$`));
+      assert.equal(lines[1], `"${first.trackingNumber}","Izin Uji","Selesai — dapat diambil","2026-11-27 10:00","Budi Santoso","'+6281234567890","17 Agustus 1990","'=HYPERLINK(""http://evil.example"",""klik"")","ktp.pdf"`);
       const semicolon = await c.request('/petugas/api/export.csv?form=uji-izin&pemisah=titik-koma', { raw: true });
       const bytes = Buffer.from(await semicolon.arrayBuffer());
       // A byte-order mark first, so Excel reads UTF-8.
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-      assert.match(bytes.subarray(3).toString('utf8'), /^Nomor pendaftaran;Formulir;/);
+      assert.match(bytes.subarray(3).toString('utf8'), /^"Nomor pendaftaran";"Formulir";/);
     });
 
     it('lets an admin create a staff account limited to a form, and refuses a weak password or a taken name', async () => {

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inboxForm, inboxTestApi } from './inbox-fixtures.mjs';
 
 /** The end-to-end test form; `id` picks the faults below. */
 export function e2eForm(id) {
@@ -46,7 +47,7 @@ function get() {
     const server = await import('../../dist/server/index.mjs');
     const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
     process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-    const forms = (id) => (id.startsWith('e2e-') ? e2eForm(id) : undefined);
+    const forms = (id) => (id.startsWith('e2e-inbox') ? inboxForm(id) : id.startsWith('e2e-') ? e2eForm(id) : undefined);
     const app = await server.createApp({ ...server.DEFAULTS, dataDir, formsDir: undefined }, { forms, faults: FAULTS, log: () => {} });
     await app.ready();
     return { app, server };
@@ -57,6 +58,10 @@ function get() {
 /** Koa middleware: `/api/…` to the receiver; `/e2e-api/receiver/{stored,requests,form}/<form>` for the tests. */
 export async function receiverMiddleware(ctx, next) {
   const path = ctx.path;
+  if (path === '/e2e-api/inbox/account') {
+    const { app, server } = await get();
+    return inboxTestApi(ctx, server, app);
+  }
   if (path.startsWith('/e2e-api/receiver/')) {
     const [, , , what, form] = path.split('/');
     ctx.type = 'application/json';
@@ -73,10 +78,13 @@ export async function receiverMiddleware(ctx, next) {
     ctx.body = JSON.stringify({ count: counts.get(form) ?? 0 });
     return;
   }
-  if (!path.startsWith('/api/')) return next();
+  // The receiver's API, and the staff inbox (/petugas/).
+  if (!path.startsWith('/api/') && !path.startsWith('/petugas/')) return next();
   const form = /^\/api\/forms\/([^/]+)\//.exec(path)?.[1];
   if (form && ctx.method !== 'OPTIONS') counts.set(form, (counts.get(form) ?? 0) + 1);
   const { app } = await get();
   ctx.respond = false;
+  // Koa starts every response at 404, and Fastify's reply takes its default status from the raw response.
+  ctx.res.statusCode = 200;
   app.routing(ctx.req, ctx.res);
 }

@@ -130,7 +130,7 @@ export class InboxApplication extends InboxScreen {
           <p class="hint" id="change-note-hint">Hanya untuk petugas; tidak pernah ditampilkan kepada pemohon.</p>
           <textarea id="change-note" name="note" rows="3" maxlength=${NOTE_MAX_LENGTH} aria-describedby="change-note-hint"></textarea>
         </div>
-        <button type="submit" class="primary" ?disabled=${this.saving}>${this.saving ? 'Menyimpan…' : 'Simpan status'}</button>
+        <button type="submit" class="primary" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? 'Menyimpan…' : 'Simpan status'}</button>
       </form>
       <div role="status" class="saved">${this.saved ? html`<p class="success-box">${this.saved}</p>` : nothing}</div>
       <p class="whatsapp">

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { SessionAnswer } from '../api-types.js';
-import { Api } from './api.js';
+import { API_BASE, Api } from './api.js';
 import { type InboxLoginEvent } from './login.js';
 import { parseRoute, type Route } from './shared.js';
 import './login.js';
@@ -25,13 +25,15 @@ const TITLES: Record<Route['screen'], string> = {
  * @summary The office's inbox: login, the list of applications, one application, accounts and the audit log.
  */
 export class LoketInbox extends LitElement {
+  /** Where the inbox's API is; relative to the page (`/petugas/`) by default. */
+  @property() api = API_BASE;
   @state() private session?: SessionAnswer;
   @state() private checking = true;
   @state() private route: Route = parseRoute(location.hash);
   /** Why the login screen is back (session expired). */
   @state() private notice = '';
   @state() private loadError = '';
-  private readonly api = new Api();
+  private client = new Api();
   private readonly onHash = () => {
     this.route = parseRoute(location.hash);
   };
@@ -43,7 +45,8 @@ export class LoketInbox extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.onHash);
-    this.api.onUnauthorized = (message) => {
+    this.client = new Api(this.api);
+    this.client.onUnauthorized = (message) => {
       this.session = undefined;
       this.notice = message;
     };
@@ -56,21 +59,21 @@ export class LoketInbox extends LitElement {
   }
 
   private async check(): Promise<void> {
-    const result = await this.api.get<SessionAnswer>('session');
+    const result = await this.client.get<SessionAnswer>('session');
     this.checking = false;
     if (result.ok) this.signIn(result.value);
     else if (result.status !== 401) this.loadError = result.message;
   }
 
   private signIn(session: SessionAnswer): void {
-    this.api.csrf = session.csrf;
+    this.client.csrf = session.csrf;
     this.session = session;
     this.notice = '';
     this.loadError = '';
   }
 
   private async logout(): Promise<void> {
-    await this.api.post('logout', {});
+    await this.client.post('logout', {});
     this.session = undefined;
     this.notice = 'Anda sudah keluar.';
   }
@@ -87,7 +90,7 @@ export class LoketInbox extends LitElement {
         <button type="button" class="primary" @click=${() => { this.loadError = ''; this.checking = true; void this.check(); }}>Coba lagi</button></main>`;
     }
     const session = this.session;
-    if (!session) return html`<loket-inbox-login .api=${this.api} .notice=${this.notice} @inbox-login=${(e: InboxLoginEvent) => this.signIn(e.session)}></loket-inbox-login>`;
+    if (!session) return html`<loket-inbox-login .api=${this.client} .notice=${this.notice} @inbox-login=${(e: InboxLoginEvent) => this.signIn(e.session)}></loket-inbox-login>`;
     const admin = session.user.role === 'admin';
     const here = (screen: Route['screen']) => (this.route.screen === screen ? 'page' : undefined);
     return html`<a class="skip-link" href="#main" @click=${(e: Event) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Langsung ke isi</a>
@@ -110,13 +113,13 @@ export class LoketInbox extends LitElement {
     const r = this.route;
     switch (r.screen) {
       case 'application':
-        return html`<loket-inbox-application .api=${this.api} .session=${session} .applicationId=${r.id ?? 0}></loket-inbox-application>`;
+        return html`<loket-inbox-application .api=${this.client} .session=${session} .applicationId=${r.id ?? 0}></loket-inbox-application>`;
       case 'users':
-        return session.user.role === 'admin' ? html`<loket-inbox-users .api=${this.api} .session=${session}></loket-inbox-users>` : this.forbidden();
+        return session.user.role === 'admin' ? html`<loket-inbox-users .api=${this.client} .session=${session}></loket-inbox-users>` : this.forbidden();
       case 'audit':
-        return session.user.role === 'admin' ? html`<loket-inbox-audit .api=${this.api} .session=${session} .query=${r.query}></loket-inbox-audit>` : this.forbidden();
+        return session.user.role === 'admin' ? html`<loket-inbox-audit .api=${this.client} .session=${session} .query=${r.query}></loket-inbox-audit>` : this.forbidden();
       default:
-        return html`<loket-inbox-list .api=${this.api} .session=${session} .query=${r.query}></loket-inbox-list>`;
+        return html`<loket-inbox-list .api=${this.client} .session=${session} .query=${r.query}></loket-inbox-list>`;
     }
   }
 

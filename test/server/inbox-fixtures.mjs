@@ -1,0 +1,45 @@
+// The staff inbox's browser tests: a form with a name, a mobile number, a
+// date, a choice and a repeatable group (so the application view shows the
+// review page's labels, dates and group items), and accounts made on demand.
+
+/** A test form for the inbox; its id starts with `e2e-inbox`. */
+export function inboxForm(id) {
+  return {
+    version: 1,
+    id,
+    title: 'Izin Uji Kotak Masuk',
+    office: { name: 'DPMPTSP Uji', timeZone: 'Asia/Jakarta' },
+    help: { phone: '0811-4345-757' },
+    submit: { endpoint: `/api/forms/${id}/submissions` },
+    steps: [
+      {
+        heading: 'Data pemohon',
+        fields: [
+          { type: 'text', name: 'fullName', label: 'Nama lengkap' },
+          { type: 'phone', name: 'mobile', label: 'Nomor ponsel (WhatsApp)' },
+          { type: 'date', name: 'born', label: 'Tanggal lahir', optional: true },
+          { type: 'radio', name: 'kind', label: 'Jenis permohonan', options: [{ value: 'baru', label: 'Izin baru' }, { value: 'perpanjangan', label: 'Perpanjangan' }] },
+        ],
+      },
+      {
+        heading: 'Kapal',
+        fields: [{ type: 'group', name: 'vessels', label: 'Kapal', itemLabel: 'Kapal {n}', min: 1, max: 3, fields: [{ type: 'text', name: 'name', label: 'Nama kapal' }] }],
+      },
+    ],
+  };
+}
+
+async function readJson(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+}
+
+/** `POST /e2e-api/inbox/account` `{ name, password, role, forms }`: creates an account in the test receiver. */
+export async function inboxTestApi(ctx, server, app) {
+  const body = await readJson(ctx.req);
+  const result = await server.addAccount(app.loket.db, { name: body.name, displayName: body.displayName ?? body.name, password: body.password, role: body.role ?? 'staff', forms: body.forms ?? null });
+  ctx.type = 'application/json';
+  ctx.status = result.ok || /sudah dipakai/.test(result.message) ? 200 : 400;
+  ctx.body = JSON.stringify(result);
+}
