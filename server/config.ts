@@ -38,6 +38,8 @@ export interface Config {
   readonly keepAliveTimeoutMs: number;
   /** Key for deriving tracking secrets; kept in the database when not given. */
   readonly secretKey: string | undefined;
+  /** The staff inbox's password hash cost: log2 of scrypt's N (17: 128 MiB per login, OWASP's minimum). */
+  readonly passwordCost: number;
 }
 
 export const DEFAULTS: Config = {
@@ -58,6 +60,7 @@ export const DEFAULTS: Config = {
   idleTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   secretKey: undefined,
+  passwordCost: 17,
 };
 
 type Kind = 'string' | 'number' | 'list';
@@ -89,6 +92,7 @@ export const OPTIONS: readonly Option[] = [
   { key: 'idleTimeoutMs', flag: '--idle-timeout', env: 'LOKET_IDLE_TIMEOUT_MS', kind: 'number', id: 'koneksi tanpa lalu lintas ditutup setelah (ms)', en: 'a connection without traffic is closed after (ms)' },
   { key: 'keepAliveTimeoutMs', flag: '--keep-alive-timeout', env: 'LOKET_KEEP_ALIVE_TIMEOUT_MS', kind: 'number', id: 'koneksi keep-alive menganggur ditutup setelah (ms)', en: 'an idle keep-alive connection is closed after (ms)' },
   { key: 'secretKey', flag: '--secret-key', env: 'LOKET_SECRET_KEY', kind: 'string', id: 'kunci rahasia kode pelacakan (disimpan di basis data bila kosong)', en: 'key for tracking secrets (kept in the database when empty)' },
+  { key: 'passwordCost', flag: '--password-cost', env: 'LOKET_PASSWORD_COST', kind: 'number', id: 'biaya hash kata sandi petugas: log2 N scrypt, 14–20 (17 = 128 MiB per masuk)', en: 'cost of staff password hashes: log2 of scrypt N, 14–20 (17 = 128 MiB per login)' },
 ];
 
 /** A mistake in the command line or the environment, said plainly. */
@@ -122,6 +126,7 @@ export function checkConfig(config: Config): Config {
   }
   if (config.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) throw new ConfigError(`${flagOf('databaseUrl')} must start with postgres:// or postgresql://`);
   if (config.token !== undefined && config.token.length < 16) throw new ConfigError(`${flagOf('token')} must be at least 16 characters`);
+  if (config.passwordCost < 14 || config.passwordCost > 20) throw new ConfigError(`${flagOf('passwordCost')} must be 14–20 (log2 of scrypt's N; 17 is OWASP's minimum)`);
   if (config.maxJsonBytes < 1024) throw new ConfigError(`${flagOf('maxJsonBytes')} must be at least 1024`);
   return config;
 }

@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../app.js';
 import { ConfigError, parseConfig, sqliteFileOf } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrate, readMigrations } from '../db/migrate.js';
+import { DEFAULT_COST } from './password.js';
 import { addAccount } from './users.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -94,7 +95,7 @@ export async function user(args: readonly string[], env: Env = process.env, loca
   const db = await openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config) });
   try {
     await migrate(db, readMigrations(fileURLToPath(MIGRATIONS), db.dialect));
-    const result = await addAccount(db, { name, displayName, password, role: admin ? 'admin' : 'staff', forms });
+    const result = await addAccount(db, { name, displayName, password, role: admin ? 'admin' : 'staff', forms }, new Date(), { ...DEFAULT_COST, logN: config.passwordCost });
     if (!result.ok) {
       console.error(`loket user: ${result.message}`);
       return 1;

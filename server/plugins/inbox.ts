@@ -76,7 +76,7 @@ const header = (request: FastifyRequest, name: string) => {
 export async function inbox(app: FastifyInstance) {
   const { config, db, forms, secretKey } = app.loket;
   const now = () => app.loket.now().getTime();
-  const auth: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, timeZone: config.timeZone };
+  const auth: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, cost: { ...DEFAULT_AUTH_OPTIONS.cost, logN: config.passwordCost }, timeZone: config.timeZone };
 
   // --- helpers -------------------------------------------------------------
 

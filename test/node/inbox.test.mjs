@@ -29,6 +29,8 @@ const FORM = (id, title) => ({
 const FORMS = { 'uji-izin': FORM('uji-izin', 'Izin Uji'), 'uji-lain': FORM('uji-lain', 'Izin Lain') };
 const ADMIN_PASSWORD = 'admin kantor uji 2020';
 const STAFF_PASSWORD = 'petugas loket uji';
+/** The lowest cost the receiver accepts, so logins stay quick on a busy test machine. */
+const COST = { logN: 14, r: 8, p: 1 };
 const POLYGLOT = Buffer.from('%PDF-1.4\n<html><body><script>parent.postMessage(document.cookie,"*")</script></body></html>\n%%EOF');
 
 /** A browser-like client: keeps the session cookie, sends Origin and the CSRF token. */
@@ -81,13 +83,18 @@ for (const kind of databaseKinds()) {
     let first;
     let other;
     before(async () => {
-      target = await startReceiver(kind, { forms: FORMS, now: () => new Date(clock) });
-      assert.equal((await server.addAccount(target.db, { name: 'admin', displayName: 'Admin Kantor', password: ADMIN_PASSWORD, role: 'admin' })).ok, true);
-      assert.equal((await server.addAccount(target.db, { name: 'sari', displayName: 'Sari', password: STAFF_PASSWORD, role: 'staff', forms: ['uji-lain'] })).ok, true);
+      target = await startReceiver(kind, { forms: FORMS, now: () => new Date(clock), passwordCost: 14 });
+      assert.equal((await server.addAccount(target.db, { name: 'admin', displayName: 'Admin Kantor', password: ADMIN_PASSWORD, role: 'admin' }, new Date(), COST)).ok, true);
+      assert.equal((await server.addAccount(target.db, { name: 'sari', displayName: 'Sari', password: STAFF_PASSWORD, role: 'staff', forms: ['uji-lain'] }, new Date(), COST)).ok, true);
       first = await submit(target, 'uji-izin', { fullName: 'Budi Santoso', mobile: '0812-3456-7890', lahir: '1990-08-17', catatan: '=HYPERLINK("http://evil.example","klik")' }, { name: 'ktp.pdf', bytes: POLYGLOT });
       other = await submit(target, 'uji-lain', { fullName: 'Wayan Sudirta' });
     });
     after(() => target.close());
+
+    it("hashes at OWASP's scrypt cost unless told otherwise, and refuses a cost below 2^14", () => {
+      assert.equal(server.DEFAULTS.passwordCost, 17);
+      assert.throws(() => server.checkConfig({ ...server.DEFAULTS, passwordCost: 10 }), /--password-cost must be 14–20/);
+    });
 
     it('serves the page with a strict CSP and its built script', async () => {
       const c = client(target);
@@ -143,7 +150,7 @@ for (const kind of databaseKinds()) {
     });
 
     it('locks an account after five failures, with the time in the office zone, even for the right password', async () => {
-      await server.addAccount(target.db, { name: 'dewi', password: 'kata sandi dewi', role: 'staff' });
+      await server.addAccount(target.db, { name: 'dewi', password: 'kata sandi dewi', role: 'staff' }, new Date(), COST);
       const c = client(target);
       for (let i = 0; i < 4; i++) assert.equal((await c.login('dewi', `salah ${i} sekali`)).status, 401);
       const fifth = await c.login('dewi', 'salah lagi sekali');
@@ -280,7 +287,7 @@ for (const kind of databaseKinds()) {
       const again = await c.request('/petugas/api/users', { method: 'POST', body: { name: 'Rudi', displayName: 'Rudi', password: 'kata sandi rudi', role: 'staff' } });
       assert.equal(again.status, 409);
       const stored = await target.db.get("SELECT password_hash FROM staff_users WHERE name = 'rudi'");
-      assert.match(stored.password_hash, /^scrypt\$17\$8\$1\$/);
+      assert.match(stored.password_hash, /^scrypt\$14\$8\$1\$/);
       const r = client(target);
       assert.equal((await r.login('rudi', 'kata sandi rudi')).status, 200);
       const disable = await c.request(`/petugas/api/users/${made.body.user.id}`, { method: 'POST', body: { disabled: true } });

@@ -48,7 +48,7 @@ function get() {
     const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
     process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
     const forms = (id) => (id.startsWith('e2e-inbox') ? inboxForm(id) : id.startsWith('e2e-') ? e2eForm(id) : undefined);
-    const app = await server.createApp({ ...server.DEFAULTS, dataDir, formsDir: undefined }, { forms, faults: FAULTS, log: () => {} });
+    const app = await server.createApp({ ...server.DEFAULTS, dataDir, formsDir: undefined, passwordCost: 14 }, { forms, faults: FAULTS, log: () => {} });
     await app.ready();
     return { app, server };
   })();
