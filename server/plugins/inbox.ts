@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { text } from '../../src/text.js';
 import { instantOf, zonedParts } from '../../src/time.js';
+import { trackingMsg } from '../../src/tracking/messages.js';
 import { APPLICATION_STATES, type ApplicationState } from '../../src/tracking/states.js';
 import * as data from '../data/inbox.js';
 import { isUniqueViolation } from '../db/database.js';
@@ -340,7 +341,6 @@ export async function inbox(app: FastifyInstance) {
       const two = (n: number) => String(n).padStart(2, '0');
       return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
     };
-    const stateLabel: Record<ApplicationState, string> = { received: 'Diterima', 'in-review': 'Sedang diperiksa', 'needs-fix': 'Perlu perbaikan', approved: 'Disetujui', rejected: 'Ditolak', ready: 'Selesai — dapat diambil' };
     reply.raw.writeHead(200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="permohonan${filter.formId ? `-${filter.formId}` : ''}.csv"`,
@@ -354,7 +354,7 @@ export async function inbox(app: FastifyInstance) {
     for await (const row of data.eachApplication(db, filter)) {
       const form = forms.get(row.formId)?.form;
       const cells = form && row.answers ? answerCells(form, row.answers, columns, 'id') : columns.map(() => '');
-      const line = csvLine([row.trackingNumber, titleOf(row.formId), stateLabel[row.state] ?? row.state, local(row.receivedAt), ...cells], delimiter);
+      const line = csvLine([row.trackingNumber, titleOf(row.formId), trackingMsg('id', `state.${row.state}`), local(row.receivedAt), ...cells], delimiter);
       if (!reply.raw.write(line)) await new Promise((r) => reply.raw.once('drain', r));
       count++;
     }

@@ -1,17 +1,12 @@
-import type { ApplicationState } from '../../../src/tracking/states.js';
+import { trackingMsg } from '../../../src/tracking/messages.js';
+import { APPLICATION_STATES, type ApplicationState } from '../../../src/tracking/states.js';
 
 // The inbox's words, in Bahasa Indonesia (the offices' language). The state
-// names are the ones the citizen reads on <loket-application-status>.
+// names come from <loket-application-status>'s catalogue: staff and citizens
+// read the same word for the same state.
 
 /** A state as staff and citizens read it. */
-export const STATE_LABELS: Record<ApplicationState, string> = {
-  received: 'Diterima',
-  'in-review': 'Sedang diperiksa',
-  'needs-fix': 'Perlu perbaikan',
-  approved: 'Disetujui',
-  rejected: 'Ditolak',
-  ready: 'Selesai — dapat diambil',
-};
+export const STATE_LABELS = Object.fromEntries(APPLICATION_STATES.map((s) => [s, trackingMsg('id', `state.${s}`)])) as Record<ApplicationState, string>;
 
 /** What the audit log's actions mean. */
 export const AUDIT_LABELS: Record<string, string> = {
