@@ -148,6 +148,7 @@ describe('the zip on a plain static host, in Chromium', { skip: !existsSync(chro
 ${pasted}
 ${snippet({ version, integrity: sri['loket.js'], widget: 'loket-requirement-checklist' }).split('\n\n')[1]}
 ${snippet({ version, integrity: sri['loket.js'], widget: 'loket-permit-form' }).split('\n\n')[1]}
+<loket-application-status endpoint="/api/status" lang="id"><a href="/layanan">Tanyakan status permohonan</a></loket-application-status>
 </body></html>`;
     writeFileSync(join(site, 'index.html'), page);
     server = await serveFolder(site);
@@ -159,7 +160,7 @@ ${snippet({ version, integrity: sri['loket.js'], widget: 'loket-permit-form' }).
     rmSync(site, { recursive: true, force: true });
   });
 
-  test('renders the banner, the checklist and the form in Indonesian on an English page', async () => {
+  test('renders the banner, the checklist, the form and the tracking page in Indonesian on an English page', async () => {
     const page = await browser.newPage();
     const failures = [];
     page.on('pageerror', (e) => failures.push(e.message));
@@ -173,13 +174,14 @@ ${snippet({ version, integrity: sri['loket.js'], widget: 'loket-permit-form' }).
           const status = text('loket-service-status');
           const checklist = text('loket-requirement-checklist');
           const form = text('loket-permit-form');
-          return /Daring \(online\)/.test(status) && /Cetak daftar/.test(checklist) && /Lanjutkan/.test(form) && { status, checklist, form };
+          const tracking = text('loket-application-status');
+          return /Daring \(online\)/.test(status) && /Cetak daftar/.test(checklist) && /Lanjutkan/.test(form) && /Kode akses/.test(tracking) && { status, checklist, form, tracking };
         },
         { timeout: 20000 },
       );
       const texts = await seen.jsonValue();
-      assert.doesNotMatch(texts.status + texts.checklist + texts.form, /Online: |In person|Continue|Print list/);
-      const panels = await page.evaluate(() => [...document.querySelectorAll('loket-service-status, loket-requirement-checklist, loket-permit-form')].filter((el) => el.shadowRoot.querySelector('[part~="error-panel"]')).length);
+      assert.doesNotMatch(texts.status + texts.checklist + texts.form + texts.tracking, /Online: |In person|Continue|Print list|Access code/);
+      const panels = await page.evaluate(() => [...document.querySelectorAll('loket-service-status, loket-requirement-checklist, loket-permit-form, loket-application-status')].filter((el) => el.shadowRoot.querySelector('[part~="error-panel"]')).length);
       assert.equal(panels, 0, 'no error panel');
       assert.deepEqual(failures, []);
     } finally {

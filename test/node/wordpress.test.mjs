@@ -95,6 +95,7 @@ const POSTS = [
   { key: 'status', content: '[loket_status src="/loket/status.json" refresh="300"]<a href="/layanan">Lihat status layanan di situs kantor</a>[/loket_status]' },
   { key: 'checklist', content: '[loket_checklist src="loket/persyaratan.json" heading_level="3"]<a href="/persyaratan">Persyaratan PBG</a>[/loket_checklist]' },
   { key: 'form', content: '[loket_form src="./loket/formulir.json" action="/api/forms/tanya-ptsp/submissions"]<a href="/formulir.pdf">Unduh formulir</a>[/loket_form]' },
+  { key: 'tracking', content: '[loket_tracking endpoint="api/status"]<a href="/layanan">Tanyakan status permohonan</a>[/loket_tracking]' },
   { key: 'all', content: '[loket_status src="/loket/status.json"]\n\n[loket_checklist src="/loket/persyaratan.json"]\n\n[loket_form src="/loket/formulir.json"]\n\n[loket_status src="/loket/status.json" lang="id"]' },
   {
     key: 'block',
@@ -221,16 +222,15 @@ require_once ABSPATH . 'wp-settings.php';
 
   /** The shadow text of every loket element, once each has rendered (not just its fallback). */
   async function rendered(page, count) {
-    const handle = await page.waitForFunction(
-      (count) => {
-        const els = [...document.querySelectorAll('loket-service-status, loket-requirement-checklist, loket-permit-form')];
-        const texts = els.map((el) => el.shadowRoot?.textContent?.trim() ?? '');
-        return els.length === count && texts.every((t) => t.length > 40) && texts;
-      },
-      { timeout: 20000 },
-      count,
-    );
-    return handle.jsonValue();
+    const read = () =>
+      page.evaluate(() => [...document.querySelectorAll('loket-service-status, loket-requirement-checklist, loket-permit-form, loket-application-status')].map((el) => el.shadowRoot?.textContent?.trim() ?? ''));
+    const started = Date.now();
+    for (;;) {
+      const texts = await read();
+      if (texts.length === count && texts.every((t) => t.length > 40)) return texts;
+      if (Date.now() - started > 20000) throw new Error(`expected ${count} rendered widgets, got ${JSON.stringify(texts)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   test('activates on Debian 12\'s WordPress, older than 6.3, as the Plugins screen does', () => {
@@ -243,8 +243,9 @@ require_once ABSPATH . 'wp-settings.php';
     ['status', 'loket-service-status', /Daring \(online\)/],
     ['checklist', 'loket-requirement-checklist', /Cetak daftar/],
     ['form', 'loket-permit-form', /Lanjutkan/],
+    ['tracking', 'loket-application-status', /Kode akses/],
   ]) {
-    test(`[${tag === 'loket-service-status' ? 'loket_status' : tag === 'loket-permit-form' ? 'loket_form' : 'loket_checklist'}] renders <${tag}> in Indonesian on a site left in English`, async () => {
+    test(`[loket_${key}] renders <${tag}> in Indonesian on a site left in English`, async () => {
       const { page, problems } = await open(key);
       try {
         assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-US');
@@ -266,6 +267,9 @@ require_once ABSPATH . 'wp-settings.php';
       assert.equal(await page.$eval('loket-requirement-checklist', (el) => el.getAttribute('src')), `${home}/loket/persyaratan.json`);
       assert.equal(await form.page.$eval('loket-permit-form', (el) => el.getAttribute('src')), `${home}/loket/formulir.json`);
       assert.equal(await form.page.$eval('loket-permit-form', (el) => el.getAttribute('action')), '/api/forms/tanya-ptsp/submissions');
+      const tracking = await open('tracking');
+      assert.equal(await tracking.page.$eval('loket-application-status', (el) => el.getAttribute('endpoint')), `${home}/api/status`);
+      await tracking.page.close();
     } finally {
       await page.close();
       await form.page.close();

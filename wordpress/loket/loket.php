@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       loket
- * Description:       Banner status layanan, daftar persyaratan, dan formulir permohonan untuk kantor perizinan (DPMPTSP/PTSP), dari dokumen JSON: [loket_status], [loket_checklist], [loket_form].
+ * Description:       Banner status layanan, daftar persyaratan, formulir permohonan, dan pelacakan permohonan untuk kantor perizinan (DPMPTSP/PTSP): [loket_status], [loket_checklist], [loket_form], [loket_tracking].
  * Version:           0.1.0
  * Requires at least: 5.8
  * Requires PHP:      7.4
@@ -67,6 +67,10 @@ function loket_shortcodes() {
 				'action'  => array( 'action', 'url' ),
 				'prefill' => array( 'prefill', 'prefill' ),
 			),
+		),
+		'loket_tracking'  => array(
+			'loket-application-status',
+			array( 'endpoint' => array( 'endpoint', 'url' ) ) + $common,
 		),
 	);
 }
