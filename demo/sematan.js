@@ -22,9 +22,17 @@ const saved = Object.fromEntries(
 );
 let widget = form.elements.widget.value;
 
+const documentLabel = document.getElementById('dokumen-label');
+const documentHint = document.getElementById('dokumen-hint');
+
 function load(next) {
   for (const name of PER_WIDGET) form.elements[name].value = saved[next][name];
   endpointRow.hidden = next !== 'loket-permit-form';
+  const service = WIDGETS[next].attribute === 'endpoint';
+  documentLabel.textContent = service ? 'Alamat layanan status' : 'Alamat dokumen JSON';
+  documentHint.textContent = service
+    ? 'Alamat tempat widget menanyakan status permohonan (atribut endpoint); penerima loket menyediakannya di /api/status.'
+    : 'Alamat dokumen widget ini di situs Anda. Setiap widget menyimpan alamatnya sendiri.';
   widget = next;
 }
 
@@ -53,13 +61,13 @@ function update() {
   // the widget's demo document instead, and says so.
   const placeholder = chosen.src === WIDGETS[widget].src || chosen.src === '';
   const src = placeholder ? WIDGETS[widget].example : chosen.src;
-  previewNote.hidden = !placeholder;
+  previewNote.hidden = !placeholder || src === chosen.src;
   document.getElementById('pratinjau-contoh').textContent = WIDGETS[widget].example;
   const key = JSON.stringify([widget, src, chosen.lang, chosen.action, chosen.fallbackHref, chosen.fallbackText]);
   if (key === previewed) return;
   previewed = key;
   const el = document.createElement(widget);
-  el.setAttribute('src', src);
+  el.setAttribute(WIDGETS[widget].attribute ?? 'src', src);
   if (chosen.lang) el.setAttribute('lang', chosen.lang);
   if (chosen.action) el.setAttribute('action', chosen.action);
   el.setAttribute('heading-level', '3');

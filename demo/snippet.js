@@ -4,7 +4,7 @@
 // copies from says the same thing. Plain JavaScript with no imports: it runs
 // in the browser under script-src 'self' and in Node.
 
-/** Per widget: the placeholder document, the fallback link and the attributes it may carry. */
+/** Per widget: the placeholder document (or service, for `attribute: 'endpoint'`), the demo's example, the fallback link. */
 export const WIDGETS = {
   'loket-service-status': {
     src: '/loket/status.json',
@@ -23,6 +23,14 @@ export const WIDGETS = {
     example: '/demo/forms/tanya-ptsp.json',
     fallbackHref: '/formulir.pdf',
     fallbackText: 'Unduh formulir permohonan (PDF)',
+  },
+  // The tracking page asks a service, not a document: its address goes in `endpoint`.
+  'loket-application-status': {
+    attribute: 'endpoint',
+    src: '/api/status',
+    example: '/api/status',
+    fallbackHref: '/layanan',
+    fallbackText: 'Tanyakan status permohonan ke kantor',
   },
 };
 
@@ -45,7 +53,7 @@ export function snippet({ version, integrity = INTEGRITY_PLACEHOLDER, base = `/l
   if (!defaults) throw new Error(`unknown widget ${widget}`);
   const loader = `${base}${base.endsWith('/') ? '' : '/'}loket.js`;
   const attrs = [
-    `src="${attr(src ?? defaults.src)}"`,
+    `${defaults.attribute ?? 'src'}="${attr(src ?? defaults.src)}"`,
     lang ? `lang="${attr(lang)}"` : '',
     widget === 'loket-service-status' ? 'refresh="300"' : '',
     widget === 'loket-permit-form' && action ? `action="${attr(action)}"` : '',

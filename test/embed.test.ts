@@ -101,6 +101,21 @@ describe('demo/sematan.html, the snippet builder', () => {
     }
   });
 
+  it('writes the tracking page with its service address in endpoint', async () => {
+    const { doc, code, choose, remove } = await builder();
+    try {
+      choose('loket-application-status');
+      expect(doc.getElementById('dokumen-label')!.textContent).to.equal('Alamat layanan status');
+      expect(code.textContent).to.include('<loket-application-status endpoint="/api/status" lang="id">');
+      expect(code.textContent).to.include(`<a href="/layanan">${WIDGETS['loket-application-status'].fallbackText}</a>`);
+      const el = await until(() => doc.querySelector('#pratinjau loket-application-status'), 'the preview element');
+      expect(el.getAttribute('endpoint')).to.equal('/api/status');
+      expect(el.hasAttribute('src')).to.equal(false);
+    } finally {
+      remove();
+    }
+  });
+
   it('escapes what the webmaster types, and leaves lang out only when asked to follow the page', async () => {
     const { code, form, choose, type, remove } = await builder();
     try {

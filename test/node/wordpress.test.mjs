@@ -101,6 +101,7 @@ const POSTS = [
     key: 'block',
     content: '<!-- wp:loket/widget {"widget":"checklist","src":"loket/persyaratan.json","fallbackUrl":"/persyaratan","fallbackText":"Persyaratan \\u003cb\\u003ePBG\\u003c/b\\u003e \\u0026 IMB"} /-->',
   },
+  { key: 'tracking-block', content: '<!-- wp:loket/widget {"widget":"tracking","src":"/api/status"} /-->' },
   {
     key: 'hostile',
     content: [
@@ -321,6 +322,17 @@ require_once ABSPATH . 'wp-settings.php';
       const element = await page.$eval('loket-requirement-checklist', (el) => ({ src: el.getAttribute('src'), lang: el.getAttribute('lang'), fallback: el.innerHTML }));
       assert.deepEqual(element, { src: `${home}/loket/persyaratan.json`, lang: 'id', fallback: '<a href="/persyaratan">Persyaratan &lt;b&gt;PBG&lt;/b&gt; &amp; IMB</a>' });
       assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the loket block makes the tracking page with its service address', async () => {
+    const { page } = await open('tracking-block');
+    try {
+      const [text] = await rendered(page, 1);
+      assert.match(text, /Kode akses/);
+      assert.equal(await page.$eval('loket-application-status', (el) => el.getAttribute('endpoint')), '/api/status');
     } finally {
       await page.close();
     }

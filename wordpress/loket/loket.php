@@ -234,15 +234,17 @@ function loket_render_block( $attributes ) {
 		'status'    => 'loket_status',
 		'checklist' => 'loket_checklist',
 		'form'      => 'loket_form',
+		'tracking'  => 'loket_tracking',
 	);
 	$widget   = isset( $attributes['widget'], $shortcodes[ $attributes['widget'] ] ) ? $attributes['widget'] : 'status';
 	$text     = isset( $attributes['fallbackText'] ) ? trim( (string) $attributes['fallbackText'] ) : '';
 	$href     = isset( $attributes['fallbackUrl'] ) ? trim( (string) $attributes['fallbackUrl'] ) : '';
 	$href     = '' === $href ? null : loket_resolve_url( $href );
 	$fallback = '' === $text ? '' : ( $href ? sprintf( '<a href="%s">%s</a>', esc_url( $href ), esc_html( $text ) ) : esc_html( $text ) );
+	$address  = isset( $attributes['src'] ) ? (string) $attributes['src'] : '';
 	$atts     = array(
-		'src'  => isset( $attributes['src'] ) ? (string) $attributes['src'] : '',
-		'lang' => isset( $attributes['lang'] ) ? (string) $attributes['lang'] : '',
+		'tracking' === $widget ? 'endpoint' : 'src' => $address, // The tracking page asks a service.
+		'lang'                                       => isset( $attributes['lang'] ) ? (string) $attributes['lang'] : '',
 	);
 	return loket_render( $shortcodes[ $widget ], $atts, $fallback );
 }

@@ -12,6 +12,7 @@
 		{ value: 'status', label: 'Status layanan' },
 		{ value: 'checklist', label: 'Daftar persyaratan' },
 		{ value: 'form', label: 'Formulir permohonan' },
+		{ value: 'tracking', label: 'Lacak permohonan' },
 	];
 	var LANGS = [
 		{ value: '', label: 'Bahasa bawaan (Pengaturan → loket)' },
@@ -36,7 +37,9 @@
 					Placeholder,
 					{ icon: 'clock', label: 'loket', instructions: 'Widget tampil di halaman yang diterbitkan, dari dokumen JSON di alamat ini.' },
 					el( SelectControl, { label: 'Widget', value: a.widget, options: WIDGETS, onChange: set( 'widget' ) } ),
-					el( TextControl, { label: 'Alamat dokumen JSON', value: a.src, placeholder: '/loket/status.json', onChange: set( 'src' ) } ),
+					'tracking' === a.widget
+						? el( TextControl, { label: 'Alamat layanan status', value: a.src, placeholder: '/api/status', onChange: set( 'src' ) } )
+						: el( TextControl, { label: 'Alamat dokumen JSON', value: a.src, placeholder: '/loket/status.json', onChange: set( 'src' ) } ),
 					el( SelectControl, { label: 'Bahasa', value: a.lang, options: LANGS, onChange: set( 'lang' ) } ),
 					el( TextControl, { label: 'Tautan cadangan (alamat)', value: a.fallbackUrl, placeholder: '/layanan', onChange: set( 'fallbackUrl' ) } ),
 					el( TextControl, { label: 'Tautan cadangan (teks)', value: a.fallbackText, placeholder: 'Lihat status layanan di situs kantor', onChange: set( 'fallbackText' ) } )
