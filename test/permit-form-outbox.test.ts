@@ -106,6 +106,7 @@ describe('<loket-permit-form> outbox across tabs, outages and expiry', function 
       // No way to change a copy of an application that is already on its way.
       expect(q(second, '[part~="change-button"]')).to.equal(null);
       expect(q(first, '[part~="change-button"]')).to.equal(null);
+      await expect(second).to.be.accessible();
     } finally {
       back();
     }
@@ -179,6 +180,7 @@ describe('<loket-permit-form> outbox across tabs, outages and expiry', function 
       q(first, '.outbox-screen [part~="delete-button"]')!.click();
       await until(() => !!q(first, '.confirm-delete'), 'the confirmation', first);
       expect(first.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Ya, hapus');
+      await expect(first).to.be.accessible();
       expect(await entriesOf(id)).to.have.length(1);
       (first.shadowRoot!.activeElement as HTMLElement).click();
       await until(() => heading(first) === 'Data pemohon', 'the first step', first);
@@ -213,6 +215,7 @@ describe('<loket-permit-form> outbox across tabs, outages and expiry', function 
     window.dispatchEvent(new Event('online'));
     await until(() => heading(first) === 'Permohonan tidak terkirim', 'the expired screen', first);
     expect(shadowText(first)).to.contain('dihapus dari perangkat ini untuk melindungi data Anda').and.contain('Kantor belum menerimanya').and.contain('Silakan isi dan kirim formulir ini lagi');
+    await expect(first).to.be.accessible();
     // A later visit is told too, until the citizen has read it.
     const later = await open(d);
     await until(() => heading(later) === 'Permohonan tidak terkirim', 'the expired screen on a later visit', later);

@@ -16,6 +16,12 @@ export const submissionStyles = css`
     border-inline-start: 5px solid var(--loket-color-warning, #8a5300);
     background: var(--loket-form-outbox-background, #fff6e5);
   }
+  /* One box, not a box in a box: the outbox panel is the status already. */
+  .outbox .status-message {
+    padding: 0;
+    border: 0;
+    background: none;
+  }
   .outbox.problem {
     border-inline-start-color: var(--loket-color-danger, #b3261e);
   }
@@ -69,6 +75,7 @@ export const submissionStyles = css`
     font-size: 0.9375em;
   }
   .receipt-panel {
+    margin-block-end: 1rem;
     padding: 1.25rem;
     text-align: center;
     color: var(--loket-form-receipt-color, #fff);
