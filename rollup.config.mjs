@@ -14,11 +14,12 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 /** Where to write; scripts/build.mjs builds into a staging folder and swaps it in. */
 const out = process.env.LOKET_DIST || 'dist';
 
-const transpile = () =>
+/** `regions`: where the region data (dist/regions/) is, relative to a chunk of that build. */
+const transpile = (regions) =>
   esbuild({
     target: 'es2021',
     tsconfig: 'tsconfig.json',
-    define: { __LOKET_VERSION__: JSON.stringify(version) },
+    define: { __LOKET_VERSION__: JSON.stringify(version), __LOKET_REGIONS__: JSON.stringify(regions) },
   });
 
 /**
@@ -82,7 +83,7 @@ export default [
     },
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
-      transpile(),
+      transpile('../regions/'),
       chunkGraph(),
       // Lit templates and styles keep their source whitespace unless minified here.
       // Conservative: a run of spaces becomes one space, never none — "Email (tidak
@@ -113,6 +114,7 @@ export default [
     input: { index: 'src/index.ts', ...widgets },
     external: (id) => /^(lit|@lit|zod)(\/|$)/.test(id),
     output: { dir: `${out}/esm`, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name]-[hash].js', sourcemap: true },
-    plugins: [nodeResolve(), transpile()],
+    // Dynamically imported code (long-lists.ts) lands in shared/, two folders below dist/.
+    plugins: [nodeResolve(), transpile('../../regions/')],
   },
 ];

@@ -3,6 +3,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { bin } from './run.mjs';
 import { writeManifest } from './manifest.mjs';
+import { writeRegions } from './regions.mjs';
 import { writeSchemas } from './schemas.mjs';
 import { buildServer } from './server.mjs';
 import { writeSri } from './sri.mjs';
@@ -15,6 +16,7 @@ try {
   bin('rollup', ['-c', 'rollup.config.mjs', '--silent'], { cwd: root, env: { ...process.env, LOKET_DIST: staging } });
   await buildServer(`${root}${staging}`);
   await writeSchemas(`${root}${staging}`);
+  writeRegions(`${root}${staging}`);
   writeManifest(`${root}${staging}`);
   writeSri(`${root}${staging}`);
   rmSync(`${root}dist.old-${process.pid}`, { recursive: true, force: true });

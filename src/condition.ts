@@ -10,7 +10,7 @@ import type { CustomIssueParams } from './problems.js';
 z.config({ jitless: true });
 
 /** Operators that test one field's value; each needs `field`. */
-export const FIELD_OPERATORS = ['equals', 'notEquals', 'oneOf', 'filled', 'empty'] as const;
+export const FIELD_OPERATORS = ['equals', 'notEquals', 'oneOf', 'filled', 'empty', 'within'] as const;
 /** Operators that combine other conditions. */
 export const COMBINATORS = ['all', 'any', 'not'] as const;
 /** Every operator, in the order the error message lists them. */
@@ -51,6 +51,8 @@ export const Condition = z.strictObject({
   oneOf: z.optional(z.array(Scalar).check(z.minLength(1))),
   filled: z.optional(z.literal(true)),
   empty: z.optional(z.literal(true)),
+  /** For a region answer: its Kemendagri code is one of these regions or lies inside one (`"51.02.01"`: a village of that kecamatan). */
+  within: z.optional(z.array(z.string()).check(z.minLength(1))),
   // Getters returning lazy schemas: `.check()` below clones the object and
   // reads its shape before `Condition` is assigned.
   get all(): z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniLazy<typeof Condition>>> {
@@ -85,7 +87,17 @@ export function isEmptyValue(value: unknown): boolean {
   return false;
 }
 
+/** The Kemendagri code of a region answer (`{ code, names }`), else `undefined`. */
+function regionCode(answer: unknown): string | undefined {
+  if (answer === null || typeof answer !== 'object' || Array.isArray(answer) || !Object.hasOwn(answer, 'code')) return undefined;
+  const code = (answer as { code: unknown }).code;
+  return typeof code === 'string' ? code.trim() : undefined;
+}
+
 function same(answer: unknown, expected: Scalar): boolean {
+  // A region answer equals its code.
+  const code = regionCode(answer);
+  if (code !== undefined) return code !== '' && code === String(expected);
   if (typeof answer === typeof expected) return typeof answer === 'string' ? answer.trim() === expected : answer === expected;
   // "5" typed into a number field equals 5; a ticked checkbox equals true.
   if (typeof answer === 'string' || typeof answer === 'number' || typeof answer === 'boolean') return String(answer).trim() === String(expected);
@@ -101,6 +113,7 @@ function matches(answer: unknown, expected: Scalar): boolean {
  * Evaluates a condition against answers. `valueOf` returns a field's current
  * value, `undefined` when unanswered or hidden. For a checkbox group, `equals`
  * means "contains", `notEquals` "does not contain", `oneOf` "contains any of".
+ * A region answer compares by its code; `within` tests a code prefix.
  */
 export function evaluateCondition(cond: Condition, valueOf: (field: string) => unknown): boolean {
   if (cond.all) return cond.all.every((c) => evaluateCondition(c, valueOf));
@@ -113,6 +126,10 @@ export function evaluateCondition(cond: Condition, valueOf: (field: string) => u
   if (cond.equals !== undefined) return matches(value, cond.equals);
   if (cond.notEquals !== undefined) return !matches(value, cond.notEquals);
   if (cond.oneOf) return cond.oneOf.some((expected) => matches(value, expected));
+  if (cond.within) {
+    const code = regionCode(value) ?? (typeof value === 'string' ? value.trim() : '');
+    return code !== '' && cond.within.some((scope) => code === scope || code.startsWith(`${scope}.`));
+  }
   return false;
 }
 

@@ -6,6 +6,7 @@ import { indexFields, type FieldEntry, type FieldIndex } from './fields.js';
 import type { Field, FormDocument, Option } from './format.js';
 import type { FormDocumentMessageKey } from './document-messages.js';
 import { compilePattern, isRiskyPattern } from './pattern.js';
+import { REGION_LEVELS, isRegionCode, regionLevel, type RegionLookup } from './region.js';
 
 // The checks that need the whole document: names, references, order, cycles,
 // and the limits zod cannot relate to each other. Run after the shape parsed.
@@ -23,11 +24,12 @@ interface Owner {
 }
 
 /** Reports every semantic problem of a shape-valid form document, in document order. */
-export function checkForm(form: FormDocument, locale: Locale): Problem[] {
+export function checkForm(form: FormDocument, locale: Locale, regions?: RegionLookup): Problem[] {
   const problems: Problem[] = [];
   const report: Report = (at, key, params = {}) =>
     problems.push({ path: formatPath(at), message: translate(locale, key, params) });
   const index = indexFields(form);
+  const checkField = (field: Field, at: Path, owner: Owner, index: FieldIndex, report: Report) => checkOneField(field, at, owner, index, report, regions);
 
   for (const { entry, first } of index.duplicates) {
     report([...entry.at, 'name'], 'schema.duplicate', { value: entry.field.name, other: formatPath([...first.at, 'name']) });
@@ -54,7 +56,7 @@ export function checkForm(form: FormDocument, locale: Locale): Problem[] {
 
 type Report = (at: Path, key: FormDocumentMessageKey | 'schema.duplicate', params?: Params) => void;
 
-function checkField(field: Field, at: Path, owner: Owner, index: FieldIndex, report: Report): void {
+function checkOneField(field: Field, at: Path, owner: Owner, index: FieldIndex, report: Report, regions: RegionLookup | undefined): void {
   if (field.visibleWhen) checkCondition(field.visibleWhen, [...at, 'visibleWhen'], owner, index, report);
   if (field.type === 'heading' || field.type === 'paragraph' || field.type === 'notice') return;
   if (field.requiredWhen) checkCondition(field.requiredWhen, [...at, 'requiredWhen'], owner, index, report);
@@ -80,6 +82,17 @@ function checkField(field: Field, at: Path, owner: Owner, index: FieldIndex, rep
       break;
     case 'select':
     case 'radio':
+      if (field.options && field.optionsFrom !== undefined) report([...at, 'optionsFrom'], 'form.optionsBoth');
+      else if (field.options) checkOptions(field.options, at, report);
+      else if (field.optionsFrom === undefined) report([...at, 'options'], 'form.noOptions');
+      break;
+    case 'region': {
+      const depth = REGION_LEVELS.indexOf(field.depth ?? 'village');
+      const scope = field.within === undefined ? -1 : REGION_LEVELS.indexOf(regionLevel(field.within) ?? 'village');
+      if (field.within !== undefined && scope >= depth) report([...at, 'depth'], 'form.regionDepth', { depth: field.depth ?? 'village', within: field.within });
+      else if (field.within !== undefined && regions?.names(field.within) === null) report([...at, 'within'], 'form.regionUnknown', { value: field.within });
+      break;
+    }
     case 'checkboxes':
       checkOptions(field.options, at, report);
       if (field.type === 'checkboxes') {
@@ -142,6 +155,19 @@ function checkCondition(cond: Condition, at: Path, owner: Owner, index: FieldInd
       report([...leafAt, 'field'], 'form.laterField', { name: leaf.field, step: target.step + 1 });
       return;
     }
+    if (leaf.within !== undefined) {
+      const field = target.field;
+      if (field.type !== 'region') report([...leafAt, 'within'], 'form.notRegion', { name: leaf.field });
+      else {
+        const scope = field.within;
+        leaf.within.forEach((code, i) => {
+          if (!isRegionCode(code)) report([...leafAt, 'within', i], 'form.regionCode', { value: code });
+          else if (scope !== undefined && !code.startsWith(`${scope}.`) && code !== scope && !scope.startsWith(`${code}.`)) {
+            report([...leafAt, 'within', i], 'form.regionOutside', { value: code, name: String(leaf.field), within: scope });
+          }
+        });
+      }
+    }
     if (leaf.equals !== undefined) checkValue(target, leaf.equals, [...leafAt, 'equals'], report);
     if (leaf.notEquals !== undefined) checkValue(target, leaf.notEquals, [...leafAt, 'notEquals'], report);
     leaf.oneOf?.forEach((value, i) => checkValue(target, value, [...leafAt, 'oneOf', i], report));
@@ -156,7 +182,7 @@ function checkValue(target: FieldEntry, value: Scalar, at: Path, report: Report)
     return;
   }
   if (field.type !== 'select' && field.type !== 'radio' && field.type !== 'checkboxes') return;
-  if (field.options.length > 0 && !field.options.some((option) => option.value === String(value))) {
+  if (field.options && field.options.length > 0 && !field.options.some((option) => option.value === String(value))) {
     report(at, 'form.notAnOption', { value: String(value), name: field.name, values: field.options.map((o) => JSON.stringify(o.value)).join(', ') });
   }
 }

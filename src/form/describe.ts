@@ -2,7 +2,8 @@ import { isEmptyValue } from '../condition.js';
 import { text, type Locale } from '../text.js';
 import { formatDate } from '../time.js';
 import { choicesOf, dateOf, filesOf, itemsOf } from './answers.js';
-import type { AnswerField, FormDocument, ItemField } from './format.js';
+import type { AnswerField, FormDocument, ItemField, Option } from './format.js';
+import { regionCodeOf, regionNamesOf } from './region.js';
 import { formUiMsg } from './ui-messages.js';
 import type { Validator } from './validate.js';
 
@@ -26,13 +27,24 @@ export interface ReviewSection {
   readonly rows: readonly ReviewRow[];
 }
 
-/** An answer as the citizen would say it: option labels, "17 Agustus 1990", file names. */
-export function describeAnswer(field: AnswerField | ItemField, value: unknown, locale: Locale): string | string[] | undefined {
+/**
+ * An answer as the citizen would say it: option labels, "17 Agustus 1990",
+ * file names, region names. `options`: the fetched list of a field with
+ * `optionsFrom`; without it such an answer is shown as its value.
+ */
+export function describeAnswer(field: AnswerField | ItemField, value: unknown, locale: Locale, options?: readonly Option[]): string | string[] | undefined {
   switch (field.type) {
     case 'radio':
     case 'select': {
-      const option = field.options.find((o) => o.value === value);
-      return option ? text(option.label, locale) : undefined;
+      const option = (field.options ?? options)?.find((o) => o.value === value);
+      return option ? text(option.label, locale) : typeof value === 'string' && value && field.options === undefined ? value : undefined;
+    }
+    case 'region': {
+      // Deepest first, as an address is written: "Antap, Selemadeg, Kabupaten Tabanan, Bali".
+      const code = regionCodeOf(value);
+      if (!code) return undefined;
+      const names = regionNamesOf(value);
+      return names?.length ? [...names].reverse().join(', ') : code;
     }
     case 'checkboxes': {
       const chosen = choicesOf(value);

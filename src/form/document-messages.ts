@@ -28,6 +28,13 @@ export const formDocumentMsg = defineMessages(
     'form.header': 'header "{value}" tidak boleh diatur oleh formulir (dilarang peramban atau diatur loket sendiri)',
     'form.headerValue': 'nilai header tidak boleh memuat baris baru',
     'form.pointer': 'penunjuk JSON "{value}" tidak sah; tulis misalnya "/trackingNumber" atau "/data/nomor"',
+    'form.optionsFrom': 'alamat daftar pilihan "{value}" tidak diizinkan; gunakan https:, http: atau alamat relatif',
+    'form.optionsBoth': 'tulis "options" atau "optionsFrom", jangan keduanya',
+    'form.regionCode': 'kode wilayah "{value}" tidak sah; tulis kode Kemendagri dengan titik, misalnya "51", "51.02", "51.02.01" atau "51.02.01.2001"',
+    'form.regionDepth': 'depth "{depth}" tidak lebih dalam daripada wilayah "{within}"; pilih tingkat di bawahnya (regency, district atau village)',
+    'form.regionUnknown': 'kode wilayah "{value}" tidak ada dalam data wilayah Kemendagri',
+    'form.notRegion': '"within" hanya berlaku untuk isian wilayah; isian "{name}" bukan isian wilayah',
+    'form.regionOutside': 'wilayah "{value}" berada di luar wilayah isian "{name}" ({within}), sehingga kondisi ini tidak pernah terpenuhi',
   },
   {
     'form.name': 'field name "{value}" is not valid; use letters, digits and underscores, starting with a letter (for example applicantName)',
@@ -51,6 +58,13 @@ export const formDocumentMsg = defineMessages(
     'form.header': 'header "{value}" cannot be set by a form (forbidden by browsers or set by loket itself)',
     'form.headerValue': 'a header value cannot contain a line break',
     'form.pointer': 'JSON pointer "{value}" is not valid; write for example "/trackingNumber" or "/data/number"',
+    'form.optionsFrom': 'options address "{value}" is not allowed; use https:, http: or a relative address',
+    'form.optionsBoth': 'write "options" or "optionsFrom", not both',
+    'form.regionCode': 'region code "{value}" is not valid; write a Kemendagri code with dots, for example "51", "51.02", "51.02.01" or "51.02.01.2001"',
+    'form.regionDepth': 'depth "{depth}" is not deeper than region "{within}"; choose a level below it (regency, district or village)',
+    'form.regionUnknown': 'region code "{value}" does not exist in the Kemendagri region data',
+    'form.notRegion': '"within" applies to region fields only; field "{name}" is not a region field',
+    'form.regionOutside': 'region "{value}" lies outside the region of field "{name}" ({within}), so this condition can never hold',
   },
 );
 export type FormDocumentMessageKey = Parameters<typeof formDocumentMsg>[1];

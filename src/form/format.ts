@@ -5,6 +5,7 @@ import { toProblems, type CustomIssueParams, type ParseResult } from '../problem
 import { TimeZone, Url, contactProblem } from '../links.js';
 import { Text, type Locale } from '../text.js';
 import { checkForm } from './check.js';
+import { REGION_LEVELS, isRegionCode, type RegionLookup } from './region.js';
 
 // The permit-form document, version 1. One definition: the TypeScript types
 // are inferred from it. The checks that need the whole document (names,
@@ -19,7 +20,7 @@ export const FORM_VERSIONS = [1] as const;
 export const INPUT_TYPES = [
   'text', 'textarea', 'number', 'email', 'phone',
   'nik', 'npwp', 'nib', 'kbli', 'postal-code',
-  'date', 'select', 'radio', 'checkboxes', 'checkbox', 'file',
+  'date', 'select', 'radio', 'checkboxes', 'checkbox', 'file', 'region',
 ] as const;
 /** Text only, no answer: headings, paragraphs and notices between questions. */
 export const CONTENT_TYPES = ['heading', 'paragraph', 'notice'] as const;
@@ -30,8 +31,14 @@ export const ITEM_FIELD_TYPES = [...INPUT_TYPES, ...CONTENT_TYPES] as const;
 /** Rules whose default message a field may replace through `messages`. */
 export const MESSAGE_RULES = [
   'required', 'minLength', 'maxLength', 'pattern', 'min', 'max', 'format', 'option',
-  'fileType', 'fileSize', 'fileCount', 'fileEmpty', 'mismatch',
+  'fileType', 'fileSize', 'fileCount', 'fileEmpty', 'mismatch', 'region',
 ] as const;
+/**
+ * A select or radio group with more options than this is shown as a
+ * searchable list (a WAI-ARIA combobox) instead of the native control; so is
+ * every level of a region field's cascade.
+ */
+export const LONG_LIST_THRESHOLD = 30;
 /** KBLI editions; BPS regulation 7/2025 replaced KBLI 2020. */
 export const KBLI_EDITIONS = ['2020', '2025'] as const;
 
@@ -93,6 +100,12 @@ const base = {
 };
 const lengths = { minLength: z.optional(Count), maxLength: z.optional(Count) };
 const choices = { options: z.array(Option) };
+/** A URL (`https:`, `http:` or relative) of a JSON list of options: `[{ "value": "56101", "label": "56101 Restoran" }, …]`. */
+const OptionsUrl = z.string().check(check((value) => (isAllowedEndpoint(value) ? undefined : { key: 'form.optionsFrom', value })));
+/** Options written in the document, or fetched from `optionsFrom` (exactly one of the two). */
+const longChoices = { options: z.optional(z.array(Option)), optionsFrom: z.optional(OptionsUrl) };
+/** A Kemendagri region code: `51`, `51.02`, `51.02.01` or `51.02.01.2001`. */
+export const RegionCode = z.string().check(check((value) => (isRegionCode(value) ? undefined : { key: 'form.regionCode', value })));
 
 /** Short text, with optional length limits and a pattern (a JavaScript regular expression source, matched against the whole answer). */
 export const TextField = z.strictObject({ type: z.literal('text'), ...base, ...lengths, pattern: z.optional(z.string()) });
@@ -131,10 +144,10 @@ export const KbliField = z.strictObject({ type: z.literal('kbli'), ...base, edit
 export const PostalCodeField = z.strictObject({ type: z.literal('postal-code'), ...base });
 /** A date as three inputs (tanggal, bulan, tahun), with optional bounds. */
 export const DateField = z.strictObject({ type: z.literal('date'), ...base, min: z.optional(DateBound), max: z.optional(DateBound) });
-/** A drop-down list; prefer radios for fewer than about eight choices. */
-export const SelectField = z.strictObject({ type: z.literal('select'), ...base, ...choices });
-/** A radio group: exactly one choice. */
-export const RadioField = z.strictObject({ type: z.literal('radio'), ...base, ...choices });
+/** A drop-down list; prefer radios for fewer than about eight choices. Above {@link LONG_LIST_THRESHOLD} options, a searchable list. */
+export const SelectField = z.strictObject({ type: z.literal('select'), ...base, ...longChoices });
+/** A radio group: exactly one choice. Above {@link LONG_LIST_THRESHOLD} options, a searchable list. */
+export const RadioField = z.strictObject({ type: z.literal('radio'), ...base, ...longChoices });
 /** A checkbox group: any number of choices, `min`–`max` of them. */
 export const CheckboxesField = z.strictObject({ type: z.literal('checkboxes'), ...base, ...choices, min: z.optional(Count), max: z.optional(Count) });
 /** A single checkbox, e.g. consent; when required it must be ticked. */
@@ -165,6 +178,21 @@ export const FileField = z.strictObject({
   /** Downscale photos before upload; absent means files are sent exactly as chosen. */
   image: z.optional(ImageOptions),
 });
+/**
+ * An Indonesian administrative region by its Kemendagri code, chosen level by
+ * level: province, regency/city, district (kecamatan), village
+ * (desa/kelurahan). The answer is `{ "code": "51.02.01.2001", "names": […] }`.
+ */
+export const RegionField = z.strictObject({
+  type: z.literal('region'),
+  ...base,
+  /** The region to choose inside: a province (`51`), a regency (`51.02`) or a district; absent for the whole country. */
+  within: z.optional(RegionCode),
+  /** The level the citizen must reach (default `village`). */
+  depth: z.optional(z.enum(REGION_LEVELS)),
+});
+export type RegionField = z.infer<typeof RegionField>;
+
 const contentBase = { text: Text, visibleWhen: z.optional(Condition) };
 /** A heading between questions. */
 export const HeadingContent = z.strictObject({ type: z.literal('heading'), ...contentBase });
@@ -176,7 +204,7 @@ export const NoticeContent = z.strictObject({ type: z.literal('notice'), ...cont
 const inputFields = [
   TextField, TextareaField, NumberField, EmailField, PhoneField,
   NikField, NpwpField, NibField, KbliField, PostalCodeField,
-  DateField, SelectField, RadioField, CheckboxesField, CheckboxField, FileField,
+  DateField, SelectField, RadioField, CheckboxesField, CheckboxField, FileField, RegionField,
 ] as const;
 const contentFields = [HeadingContent, ParagraphContent, NoticeContent] as const;
 
@@ -383,16 +411,22 @@ export const FormDocument = z.strictObject({
 });
 export type FormDocument = z.infer<typeof FormDocument>;
 
+/** Options for {@link parseForm}. */
+export interface ParseFormOptions {
+  /** Region data (in Node, the built data files): a region field's `within` must then name a region that exists. */
+  readonly regions?: RegionLookup;
+}
+
 /**
  * Parses a permit-form document: its shape, then the checks that need the
  * whole document (names, references, cycles). Never throws; every problem
  * names its path.
  */
-export function parseForm(json: unknown, locale: Locale = 'id'): ParseResult<FormDocument> {
+export function parseForm(json: unknown, locale: Locale = 'id', options: ParseFormOptions = {}): ParseResult<FormDocument> {
   try {
     const result = FormDocument.safeParse(json);
     if (!result.success) return { ok: false, problems: toProblems(result.error.issues, json, locale) };
-    const problems = checkForm(result.data, locale);
+    const problems = checkForm(result.data, locale, options.regions);
     return problems.length ? { ok: false, problems } : { ok: true, value: result.data };
   } catch {
     // Only a document nested deeper than the engine's stack gets here.

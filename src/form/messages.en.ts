@@ -44,6 +44,15 @@ const en: Record<FormMessageKey, Entry> = {
   'answer.groupMin': 'Add at least {min} {label}',
   'answer.groupMax': '{Label}: no more than {max}; remove {excess} of them to continue',
   'answer.anyImage': 'image',
+  'answer.optionsLoading': 'The list of choices for {label} has not loaded yet; wait a moment or select "Try again"',
+  'answer.regionLevel': '{Label}: choose the {level}',
+  'answer.regionOutside': '{Label} must be in {scope}',
+  'answer.regionUnknown': '{Label}: the chosen region is not in the list of regions; choose again',
+  'answer.regionLoading': 'The list of regions for {label} has not loaded yet; wait a moment or select "Try again"',
+  'answer.level.province': 'province',
+  'answer.level.regency': 'regency or city',
+  'answer.level.district': 'district (kecamatan)',
+  'answer.level.village': 'village (desa/kelurahan)',
 };
 
 export default en;

@@ -49,6 +49,15 @@ const id = {
   'answer.groupMin': 'Tambahkan minimal {min} {label}',
   'answer.groupMax': '{Label} paling banyak {max}; hapus {excess} di antaranya agar dapat melanjutkan',
   'answer.anyImage': 'gambar',
+  'answer.optionsLoading': 'Daftar pilihan {label} belum termuat; tunggu sebentar atau pilih "Coba lagi"',
+  'answer.regionLevel': '{Label}: pilih {level}',
+  'answer.regionOutside': '{Label} harus berada di {scope}',
+  'answer.regionUnknown': '{Label}: wilayah yang dipilih tidak ada dalam daftar wilayah; pilih lagi',
+  'answer.regionLoading': 'Daftar wilayah untuk {label} belum termuat; tunggu sebentar atau pilih "Coba lagi"',
+  'answer.level.province': 'provinsi',
+  'answer.level.regency': 'kabupaten/kota',
+  'answer.level.district': 'kecamatan',
+  'answer.level.village': 'desa/kelurahan',
 } as const satisfies Record<string, Entry>;
 
 export type FormMessageKey = keyof typeof id;

@@ -52,6 +52,8 @@ const en: Record<FormUiKey, Entry> = {
   'ui.retry': 'Try again',
   'ui.submitted': 'Your answers have been handed over for sending.',
   'ui.fixFirst': 'Some answers need fixing before the application can be sent.',
+  'ui.loadingList': 'Loading the list of choices…',
+  'ui.listCodeFailed': 'The list of choices could not be loaded. Check your internet connection, then press Try again. Your answers are still here.',
 };
 
 export default en;

@@ -55,6 +55,8 @@ const id = {
   'ui.retry': 'Coba lagi',
   'ui.submitted': 'Jawaban Anda sudah diserahkan untuk dikirim.',
   'ui.fixFirst': 'Ada jawaban yang perlu diperbaiki sebelum permohonan dapat dikirim.',
+  'ui.loadingList': 'Memuat daftar pilihan…',
+  'ui.listCodeFailed': 'Daftar pilihan tidak dapat dimuat. Periksa koneksi internet Anda, lalu tekan Coba lagi. Jawaban Anda tetap ada.',
 } as const satisfies Record<string, Entry>;
 
 export type FormUiKey = keyof typeof id;

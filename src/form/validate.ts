@@ -7,7 +7,8 @@ import { text, type Locale } from '../text.js';
 import { answerOf, choicesOf, dateOf, filesOf, itemsOf, parseNumber, realDate, textOf, type Answers } from './answers.js';
 import { indexFields, type FieldEntry } from './fields.js';
 import { acceptedNames, acceptsFile, formatSize } from './files.js';
-import type { AnswerField, FormDocument, MessageRule } from './format.js';
+import type { AnswerField, FormDocument, MessageRule, Option } from './format.js';
+import { REGION_LEVELS, regionCodeOf, regionLevel, regionNamesOf, regionWithin, type RegionLevel, type RegionLookup } from './region.js';
 import { formMsg, type FormMessageKey } from './messages.js';
 import { matchesPattern } from './pattern.js';
 
@@ -21,8 +22,8 @@ export interface FieldError {
   readonly field: string;
   /** What is wrong and how to fix it, naming the field. */
   readonly message: string;
-  /** For a date, the input to focus. */
-  readonly part?: DatePart;
+  /** For a date, the input to focus; for a region, the level to choose. */
+  readonly part?: DatePart | RegionLevel;
 }
 
 /** The outcome of validating answers: errors block, warnings never do. */
@@ -44,6 +45,18 @@ export interface Dependents {
 export interface ValidatorOptions {
   /** Today's date for `today` bounds; by default the device's local date. */
   readonly today?: () => { readonly year: number; readonly month: number; readonly day: number };
+  /**
+   * Region data for `region` fields. Without it only the code's form and
+   * scope are checked; with it the code must exist, and a code whose data is
+   * not loaded yet is an error that asks the citizen to wait.
+   */
+  readonly regions?: RegionLookup;
+  /**
+   * The options of a field with `optionsFrom`, by URL; `undefined` while the
+   * list is not loaded (an error asking to wait). Without it, such answers
+   * are not checked against the list (a server that cannot fetch it).
+   */
+  readonly optionLists?: (url: string) => readonly Option[] | undefined;
 }
 
 /** The validator of one form: the same rules in the browser and on a server. */
@@ -74,7 +87,7 @@ type Scope = { readonly group: FieldEntry; readonly item: number } | undefined;
 type Sink = { errors: FieldError[]; warnings: FieldError[] };
 
 const PATH = /^([A-Za-z][A-Za-z0-9_]*)(?:\[(\d+)\]\.([A-Za-z][A-Za-z0-9_]*))?$/;
-const CHOOSE_TYPES = new Set(['select', 'radio', 'checkboxes']);
+const CHOOSE_TYPES = new Set(['select', 'radio', 'checkboxes', 'region']);
 /** A checkbox label longer than this is a declaration, too long to quote in a message. */
 const LONG_LABEL = 60;
 const IDENTIFIER_KEYS: Record<IdentifierError, FormMessageKey> = {
@@ -197,12 +210,12 @@ export function createValidator(form: FormDocument, options: ValidatorOptions = 
       }
       return { ...labels, ...extra };
     };
-    const say = (list: FieldError[], rule: MessageRule, key: FormMessageKey, extra: Params = {}, part?: DatePart) => {
+    const say = (list: FieldError[], rule: MessageRule, key: FormMessageKey, extra: Params = {}, part?: DatePart | RegionLevel) => {
       const custom = field.messages?.[rule];
       const message = custom !== undefined ? text(custom, locale) : formMsg(locale, key, params(extra));
       list.push(part ? { field: path, message, part } : { field: path, message });
     };
-    const fail = (rule: MessageRule, key: FormMessageKey, extra?: Params, part?: DatePart) => say(sink.errors, rule, key, extra, part);
+    const fail = (rule: MessageRule, key: FormMessageKey, extra?: Params, part?: DatePart | RegionLevel) => say(sink.errors, rule, key, extra, part);
     const warn = (key: FormMessageKey) => say(sink.warnings, 'mismatch', key);
 
     if (field.type === 'group') {
@@ -240,7 +253,7 @@ export function createValidator(form: FormDocument, options: ValidatorOptions = 
     raw: unknown,
     item: number | undefined,
     locale: Locale,
-    fail: (rule: MessageRule, key: FormMessageKey, extra?: Params, part?: DatePart) => void,
+    fail: (rule: MessageRule, key: FormMessageKey, extra?: Params, part?: DatePart | RegionLevel) => void,
     warn: (key: FormMessageKey) => void,
   ): void {
     const value = textOf(raw).trim();
@@ -294,8 +307,14 @@ export function createValidator(form: FormDocument, options: ValidatorOptions = 
         checkDate(field, raw, locale, fail);
         return;
       case 'select':
-      case 'radio':
-        if (!field.options.some((option) => option.value === value)) fail('option', 'answer.option');
+      case 'radio': {
+        const list = field.options ?? (field.optionsFrom !== undefined && options.optionLists ? options.optionLists(field.optionsFrom) : []);
+        if (list === undefined) fail('option', 'answer.optionsLoading');
+        else if ((field.options || options.optionLists) && !list.some((option) => option.value === value)) fail('option', 'answer.option');
+        return;
+      }
+      case 'region':
+        checkRegion(field, raw, locale, fail);
         return;
       case 'checkboxes': {
         const chosen = choicesOf(raw);
@@ -334,6 +353,32 @@ export function createValidator(form: FormDocument, options: ValidatorOptions = 
       const female = same(sex, cross.sex.female) ? true : same(sex, cross.sex.male) ? false : undefined;
       if (female !== undefined && !nikMatchesSex(nik, female)) warn('answer.nikSex');
     }
+  }
+
+  function checkRegion(
+    field: Extract<AnswerField, { type: 'region' }>,
+    raw: unknown,
+    locale: Locale,
+    fail: (rule: MessageRule, key: FormMessageKey, extra?: Params, part?: DatePart | RegionLevel) => void,
+  ): void {
+    const code = regionCodeOf(raw);
+    const level = regionLevel(code);
+    const scope = field.within ?? '';
+    const depth = field.depth ?? 'village';
+    const scopeName = () => options.regions?.names(scope)?.at(-1) ?? scope;
+    if (!level) return fail('region', 'answer.regionUnknown', { code });
+    if (!regionWithin(code, scope) || code === scope) return fail('region', 'answer.regionOutside', { scope: scopeName() });
+    const deeper = REGION_LEVELS.indexOf(level) < REGION_LEVELS.indexOf(depth);
+    // Half chosen (a kecamatan but no desa yet): name the level still to choose, and focus its list.
+    if (deeper) {
+      const next = REGION_LEVELS[REGION_LEVELS.indexOf(level) + 1] as RegionLevel;
+      return fail('region', 'answer.regionLevel', { level: formMsg(locale, `answer.level.${next}`) }, next);
+    }
+    if (level !== depth) return fail('region', 'answer.regionUnknown', { code });
+    if (!options.regions) return;
+    const names = options.regions.names(code);
+    if (names === undefined) fail('region', 'answer.regionLoading');
+    else if (names === null) fail('region', 'answer.regionUnknown', { code });
   }
 
   function checkDate(
@@ -410,6 +455,12 @@ export function createValidator(form: FormDocument, options: ValidatorOptions = 
       case 'kbli':
       case 'postal-code':
         return value ? normalizeIdentifier(value) : undefined;
+      case 'region': {
+        // Codes and names, so a back office can use either; the names from the data when it is at hand.
+        const code = regionCodeOf(raw);
+        if (!code) return undefined;
+        return { code, names: [...(options.regions?.names(code) ?? regionNamesOf(raw) ?? [])] };
+      }
       default:
         return value || undefined;
     }

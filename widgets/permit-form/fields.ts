@@ -5,7 +5,8 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { choicesOf, dateOf, filesOf } from '../../src/form/answers.js';
 import { acceptedNames, formatSize } from '../../src/form/files.js';
-import type { AnswerField, ContentField, Field, GroupField, InputField, ItemField, Option } from '../../src/form/format.js';
+import { LONG_LIST_THRESHOLD, type AnswerField, type ContentField, type Field, type GroupField, type InputField, type ItemField, type Option } from '../../src/form/format.js';
+import type { RegionLookup } from '../../src/form/region.js';
 import { formUiMsg } from '../../src/form/ui-messages.js';
 import type { FieldError, Validator } from '../../src/form/validate.js';
 import { text, type Locale } from '../../src/text.js';
@@ -29,6 +30,41 @@ export interface FieldContext {
   addItem(group: GroupField): void;
   removeItem(group: GroupField, index: number): void;
   removeFile(path: string, index: number): void;
+  /**
+   * The code for searchable lists and region fields (long-lists.ts), fetched
+   * only by forms that have such a field; `undefined` until it has arrived,
+   * `'failed'` when it could not be fetched.
+   */
+  longLists(): LongListsPart | 'failed' | undefined;
+  /** Fetches that code again after a failure. */
+  retryLongLists(): void;
+  /** Writes an answer from a control the form's input listener does not see (a searchable list, a region cascade), then re-checks and re-renders as for typing. */
+  setAnswer(path: string, value: unknown): void;
+  /** Re-renders one field (its list opened, its data arrived). */
+  refresh(path: string): void;
+}
+
+/** What the lazily loaded long-lists.ts offers the field templates. */
+export interface LongListsPart {
+  /** A region field's cascade. */
+  region(field: Extract<InputField, { type: 'region' }>, path: string, ctx: FieldContext): TemplateResult;
+  /** A searchable list for a select or radio group with many options, or with `optionsFrom`. */
+  longList(field: Extract<InputField, { type: 'select' | 'radio' }>, path: string, ctx: FieldContext): TemplateResult;
+  /** The region data loaded so far, for the validator. */
+  readonly regions: RegionLookup;
+  /** The options fetched from a URL, once they are here (fetching them on first use). */
+  optionsFrom(url: string): readonly Option[] | undefined;
+  /** Resolves once the part's strings for the form's locale are at hand. */
+  ready(): Promise<void>;
+  /** Resolves when the lists and region files being fetched have arrived or failed; `undefined` when none are. */
+  pending(): Promise<unknown> | undefined;
+  connect(): void;
+  disconnect(): void;
+}
+
+/** Whether a select or radio group is shown as a searchable list (its code is then fetched). */
+export function isLongList(field: Field | ItemField): boolean {
+  return (field.type === 'select' || field.type === 'radio') && (field.optionsFrom !== undefined || (field.options?.length ?? 0) > LONG_LIST_THRESHOLD);
 }
 
 type Item = { readonly group: string; readonly index: number };
@@ -57,12 +93,12 @@ const IDENTIFIER_TYPES = new Set(['nik', 'npwp', 'nib', 'kbli', 'postal-code', '
 
 const t = (ctx: FieldContext, key: Parameters<typeof formUiMsg>[1], params?: Parameters<typeof formUiMsg>[2]) => formUiMsg(ctx.locale, key, params);
 
-function labelText(field: AnswerField, ctx: FieldContext, path: string) {
+export function labelText(field: AnswerField, ctx: FieldContext, path: string) {
   const required = ctx.validator.isRequired(path, ctx.answers);
   return html`${text(field.label, ctx.locale)}${required ? nothing : html` <span class="optional">${t(ctx, 'ui.optional')}</span>`}`;
 }
 
-function describedBy(path: string, field: AnswerField, ctx: FieldContext, extra: string[] = []): string | undefined {
+export function describedBy(path: string, field: AnswerField, ctx: FieldContext, extra: string[] = []): string | undefined {
   const ids = [...extra];
   if (field.hint !== undefined) ids.unshift(idOf(path, 'hint'));
   if (ctx.error(path)) ids.push(idOf(path, 'error'));
@@ -70,12 +106,12 @@ function describedBy(path: string, field: AnswerField, ctx: FieldContext, extra:
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function hint(path: string, field: AnswerField, ctx: FieldContext) {
+export function hint(path: string, field: AnswerField, ctx: FieldContext) {
   return field.hint !== undefined ? html`<div class="hint" part="hint" id=${idOf(path, 'hint')}>${text(field.hint, ctx.locale)}</div>` : nothing;
 }
 
 /** The inline message: the same words as the error summary, prefixed for screen readers. */
-function messages(path: string, ctx: FieldContext) {
+export function messages(path: string, ctx: FieldContext) {
   const error = ctx.error(path);
   const warning = ctx.warning(path);
   return html`${error
@@ -131,7 +167,7 @@ function textarea(field: Extract<InputField, { type: 'textarea' }>, path: string
 }
 
 /** A fieldset with a legend: radios, checkboxes, dates, groups. */
-function fieldset(field: AnswerField, path: string, ctx: FieldContext, body: TemplateResult, extraDescribed: string[] = [], extraHint: unknown = nothing): TemplateResult {
+export function fieldset(field: AnswerField, path: string, ctx: FieldContext, body: TemplateResult, extraDescribed: string[] = [], extraHint: unknown = nothing): TemplateResult {
   return html`<fieldset class="fieldset" id=${idOf(path, 'fieldset')} aria-describedby=${ifDefined(describedBy(path, field, ctx, extraDescribed))}>
     <legend class="label legend">${labelText(field, ctx, path)}</legend>
     ${hint(path, field, ctx)} ${extraHint} ${messages(path, ctx)} ${body}
@@ -197,6 +233,7 @@ function optionHint(path: string, index: number, option: Option, ctx: FieldConte
 }
 
 function choices(field: Extract<InputField, { type: 'radio' | 'checkboxes' }>, path: string, ctx: FieldContext): TemplateResult {
+  const options = field.options ?? [];
   const value = readAnswer(ctx.answers, path);
   const chosen = field.type === 'checkboxes' ? new Set(choicesOf(value)) : new Set(typeof value === 'string' ? [value] : []);
   const type = field.type === 'radio' ? 'radio' : 'checkbox';
@@ -205,7 +242,7 @@ function choices(field: Extract<InputField, { type: 'radio' | 'checkboxes' }>, p
     path,
     ctx,
     html`<div class="choices ${type}s">
-      ${field.options.map(
+      ${options.map(
         (option, i) => html`<div class="choice">
           <input
             class="choice-input"
@@ -242,7 +279,7 @@ function select(field: Extract<InputField, { type: 'select' }>, path: string, ct
       aria-invalid=${invalid ? 'true' : nothing}
     >
       <option value="" ?selected=${!value}>${t(ctx, 'ui.choose')}</option>
-      ${field.options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${text(o.label, ctx.locale)}</option>`)}
+      ${(field.options ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${text(o.label, ctx.locale)}</option>`)}
     </select>`;
 }
 
@@ -327,7 +364,29 @@ function fileInput(field: Extract<InputField, { type: 'file' }>, path: string, c
       : nothing}`;
 }
 
+/**
+ * A long list or a region field before its code has arrived: a long list of
+ * written options stays a native select meanwhile (usable at once); the rest
+ * say that the list is loading, or that it failed, with a retry.
+ */
+function waitForLongLists(field: InputField, path: string, ctx: FieldContext): TemplateResult {
+  const failed = ctx.longLists() === 'failed';
+  if (!failed && field.type === 'select' && field.options) return select(field, path, ctx);
+  if (!failed && field.type === 'radio' && field.options) return choices(field, path, ctx);
+  return html`<p class="label" id=${idOf(path)} tabindex="-1">${labelText(field, ctx, path)}</p>
+    ${hint(path, field, ctx)} ${messages(path, ctx)}
+    ${failed
+      ? html`<div class="status-message problem" role="alert"><p>${t(ctx, 'ui.listCodeFailed')}</p>
+          <button type="button" class="button secondary" @click=${() => ctx.retryLongLists()}>${t(ctx, 'ui.retry')}</button></div>`
+      : html`<p class="muted" role="status">${t(ctx, 'ui.loadingList')}</p>`}`;
+}
+
 function inputField(field: InputField, path: string, ctx: FieldContext): TemplateResult {
+  if (field.type === 'region' || isLongList(field)) {
+    const part = ctx.longLists();
+    if (!part || part === 'failed') return waitForLongLists(field, path, ctx);
+    return field.type === 'region' ? part.region(field, path, ctx) : part.longList(field as Extract<InputField, { type: 'select' | 'radio' }>, path, ctx);
+  }
   switch (field.type) {
     case 'textarea':
       return textarea(field, path, ctx);

@@ -15,7 +15,7 @@ import { text, type Locale } from '../../src/text.js';
 import { LoketElement } from '../shared/loket-element.js';
 import { groupItems, idOf, keyOf, parsePath, readAnswer, writeAnswer } from './answer-state.js';
 import { heading } from '../shared/parts.js';
-import { renderFields, type FieldContext } from './fields.js';
+import { isLongList, renderFields, type FieldContext, type LongListsPart } from './fields.js';
 import { permitFormStyles } from './permit-form.styles.js';
 import { renderReview } from './review.js';
 import type { SubmissionController } from './submission.js';
@@ -121,6 +121,13 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   /** Answers to start with, by field name (same shape as the submitted answers). */
   @property({ attribute: false }) initialAnswers?: Readonly<Record<string, unknown>>;
 
+  /**
+   * Where the region data files are (`regions/indonesia.json`, `regions/51.02.json`, …).
+   * By default beside loket.js's chunks; set it when the files are served elsewhere
+   * (the npm build used with your own bundler).
+   */
+  @property({ attribute: 'regions-url' }) regionsUrl?: string;
+
   /** An endpoint that overrides the document's `submit.endpoint`. */
   @property() action?: string;
 
@@ -183,6 +190,74 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
 
   private resultView: View = 'review';
 
+  /**
+   * Searchable lists and region fields (widgets/permit-form/long-lists.ts):
+   * fetched only when the document has such a field, so other forms never
+   * download that code or any region data.
+   */
+  private longLists?: LongListsPart;
+  private longListsLoad?: Promise<void>;
+  /** The import of long-lists.ts while it is under way. */
+  private longListsImport?: Promise<void>;
+  private longListsFailed = false;
+
+  /**
+   * Also waits for the searchable lists and region data the form is fetching,
+   * and for the render they bring, so a host (or a test) awaiting
+   * `updateComplete` sees the questions complete.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    for (let round = 0; round < 6; round++) {
+      const waits = [this.longListsImport, this.longLists?.pending()].filter((w) => w !== undefined);
+      if (!waits.length) break;
+      await Promise.allSettled(waits);
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  private loadLongLists(): void {
+    this.longListsFailed = false;
+    this.longListsLoad ??= import('./long-lists.js').then(
+      async ({ LongLists, longListStyles }) => {
+        const root = this.renderRoot as ShadowRoot;
+        if (longListStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, longListStyles.styleSheet];
+        this.longLists = new LongLists({
+          root: () => this.renderRoot as ShadowRoot,
+          rendered: () => this.updateComplete,
+          locale: () => this.locale,
+          regionsUrl: () => this.regionsUrl,
+          baseUri: () => this.ownerDocument.baseURI,
+          refresh: (path) => this.refreshField(path),
+          refreshAll: () => {
+            this.generation++;
+            this.requestUpdate();
+          },
+        });
+        await this.longLists.ready();
+        this.generation++;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.longListsLoad = undefined;
+        this.longListsFailed = true;
+        console.error('[loket] <loket-permit-form>: the code for searchable lists and region fields could not be loaded:', error);
+        this.generation++;
+        this.requestUpdate();
+      },
+    );
+    const importing = this.longListsLoad.finally(() => {
+      if (this.longListsImport === importing) this.longListsImport = undefined;
+    });
+    this.longListsImport = importing;
+  }
+
+  private refreshField(path: string): void {
+    this.touch(path);
+    this.requestUpdate();
+  }
+
   @state() private stepIndex = 0;
   @state() private view: View = 'step';
   /** The errors listed in the summary: those found by the last Continue. */
@@ -210,17 +285,24 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('popstate', this.onPopState);
+    this.longLists?.connect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('popstate', this.onPopState);
+    this.longLists?.disconnect();
   }
 
   protected override documentChanged(): void {
     const form = this.value;
     if (!form) return;
-    this.validator = createValidator(form);
+    // Region codes and fetched options are checked against data the long-lists code loads;
+    // until it has, such an answer asks the citizen to wait (never passes unchecked).
+    this.validator = createValidator(form, {
+      regions: { names: (code) => this.longLists?.regions.names(code) },
+      optionLists: (url) => this.longLists?.optionsFrom(url),
+    });
     this.fields = indexFields(form);
     this.answers = {};
     this.errors.clear();
@@ -234,6 +316,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       }
     };
     for (const step of form.steps) collect(step.fields);
+    const long = (fields: readonly Parameters<typeof isLongList>[0][]): boolean => fields.some((f) => f.type === 'region' || isLongList(f) || (f.type === 'group' && long(f.fields)));
+    if (form.steps.some((step) => long(step.fields))) this.loadLongLists();
     this.applyPrefill(form);
     this.stepIndex = this.validator.visibleSteps(this.answers)[0] ?? 0;
     this.view = 'step';
@@ -282,7 +366,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
         if (field.type === 'checkbox') {
           if (values[0] === 'true' || values[0] === 'false') this.answers[name] = values[0] === 'true';
         } else if ('options' in field) {
-          const allowed = values.filter((v) => field.options.some((o) => o.value === v));
+          const allowed = values.filter((v) => field.options?.some((o) => o.value === v));
           if (!allowed.length) continue;
           this.answers[name] = field.type === 'checkboxes' ? allowed : allowed[0];
         }
@@ -718,6 +802,15 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       addItem: (group) => this.addItem(group),
       removeItem: (group, index) => this.removeItem(group, index),
       removeFile: (path, index) => this.removeFile(path, index),
+      longLists: () => this.longLists ?? (this.longListsFailed ? 'failed' : undefined),
+      retryLongLists: () => this.loadLongLists(),
+      setAnswer: (path, value) => {
+        writeAnswer(this.answers, path, value);
+        this.touch(path);
+        this.changed(path);
+        this.requestUpdate();
+      },
+      refresh: (path) => this.refreshField(path),
     };
   }
 
@@ -792,6 +885,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       headingLevel: this.headingLevel,
       warnings: this.warnings,
       change: (step: number, path: string) => this.change(step, path),
+      optionsFrom: (url: string) => this.longLists?.optionsFrom(url),
     };
     return html`${heading(this.headingLevel, this.t('ui.review'), 'step-heading', 'step-heading', true)}
       <p class="lead">${this.t('ui.reviewIntro')}</p>

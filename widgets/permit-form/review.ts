@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { describeAnswer, reviewSections, type ReviewRow } from '../../src/form/describe.js';
-import type { FormDocument } from '../../src/form/format.js';
+import type { FormDocument, Option } from '../../src/form/format.js';
 import { formUiMsg } from '../../src/form/ui-messages.js';
 import type { FieldError, Validator } from '../../src/form/validate.js';
 import type { Locale } from '../../src/text.js';
@@ -23,6 +23,8 @@ export interface ReviewContext {
   readonly warnings: ReadonlyMap<string, FieldError>;
   /** Returns to a step to change an answer; without it the lists are read-only (the staff inbox). */
   change?(step: number, path: string): void;
+  /** The fetched options of a field with `optionsFrom`, once loaded. */
+  optionsFrom?(url: string): readonly Option[] | undefined;
 }
 
 function answerValue(described: string | string[] | undefined, ctx: ReviewContext): TemplateResult {
@@ -37,7 +39,7 @@ function row(ctx: ReviewContext, step: number, { field, path, label, value }: Re
   return html`<div class="review-row" part="review-row">
     <dt class="review-key">${label}</dt>
     <dd class="review-value">
-      ${answerValue(describeAnswer(field, value, ctx.locale), ctx)}
+      ${answerValue(describeAnswer(field, value, ctx.locale, 'optionsFrom' in field && field.optionsFrom !== undefined ? ctx.optionsFrom?.(field.optionsFrom) : undefined), ctx)}
       ${warning ? html`<p class="warning-message"><span class="visually-hidden">${formUiMsg(ctx.locale, 'ui.warningPrefix')}</span> ${warning.message}</p>` : nothing}
     </dd>
     ${change
