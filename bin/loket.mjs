@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { openRegionData } from './region-data.mjs';
 
 const pkgRoot = fileURLToPath(new URL('../', import.meta.url));
 const { version: PKG_VERSION } = JSON.parse(readFileSync(`${pkgRoot}package.json`, 'utf8'));
@@ -257,12 +258,15 @@ async function validate(args) {
   }
   if (positionals.length === 0) throw new UserError('name at least one file (loket validate --help)');
 
+  // A region field's "within" must name a region that exists: the built region data says which.
+  let regions;
+  const regionData = () => (regions ??= openRegionData(lib));
   const results = [];
   for (const file of positionals) {
     try {
       const { json } = readDocument(file, lang);
       const format = formatOf(lib, json, file, values.kind, lang);
-      const result = format.parse(json, lang);
+      const result = format.short === 'form' ? lib.parseForm(json, lang, { regions: regionData() }) : format.parse(json, lang);
       // A form whose files add up to more than the receiver accepts could never be sent whole.
       const warnings = [];
       if (result.ok && format.kind === 'form') {

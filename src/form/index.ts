@@ -7,6 +7,7 @@ export {
   INPUT_TYPES,
   ITEM_FIELD_TYPES,
   KBLI_EDITIONS,
+  LONG_LIST_THRESHOLD,
   MESSAGE_RULES,
   RESERVED_HEADERS,
   SUBMIT_ENCODINGS,
@@ -19,6 +20,8 @@ export {
   isAllowedEndpoint,
   isAllowedHeader,
   parseForm,
+  RegionCode,
+  RegionField,
   type AnswerField,
   type ContentField,
   type ContentType,
@@ -34,6 +37,7 @@ export {
   type MessageRule,
   type Messages,
   type Option,
+  type ParseFormOptions,
   type ServiceLevel,
   type Step,
   type SubmitEncoding,
@@ -42,3 +46,19 @@ export {
 export { parseNumber, type Answers, type DateAnswer, type FileAnswer } from './answers.js';
 export { PATTERN_INPUT_LIMIT } from './pattern.js';
 export { DATE_PARTS, createValidator, type DatePart, type Dependents, type FieldError, type Validation, type Validator, type ValidatorOptions } from './validate.js';
+export {
+  COUNTRY_FILE,
+  REGION_LEVELS,
+  RegionStore,
+  isRegionCode,
+  regionCodeOf,
+  regionFileOf,
+  regionLevel,
+  regionNamesOf,
+  regionParent,
+  regionWithin,
+  type RegionAnswer,
+  type RegionLevel,
+  type RegionLookup,
+  type RegionUnit,
+} from './region.js';

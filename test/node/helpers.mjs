@@ -9,8 +9,8 @@ export const dist = join(root, 'dist');
 /** The built library (`dist/esm/index.js`), as npm consumers and the CLI get it. */
 export const lib = () => import(new URL('../../dist/esm/index.js', import.meta.url).href);
 
-// Folders of demo/ that are not documents, or are broken on purpose.
-const NOT_DOCUMENTS = new Set(['broken', 'server']);
+// Folders of demo/ that are not documents (data such as option lists), or are broken on purpose.
+const NOT_DOCUMENTS = new Set(['broken', 'server', 'data']);
 
 /** Every JSON document under demo/ (not examples.json, not the broken ones): `{ file, json }`. */
 export function demoDocuments(dir = join(root, 'demo')) {

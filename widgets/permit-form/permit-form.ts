@@ -56,6 +56,7 @@ const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox'])
  * @csspart error - A question's error message.
  * @csspart warning - A question's warning (never blocks).
  * @csspart input - A text input, select or textarea.
+ * @csspart listbox - The list that opens under the search box of a long list (a combobox).
  * @csspart file-input - The native file input (visually hidden; it keeps focus and opens the picker).
  * @csspart file-button - The button drawn for a file input, in the form's language ("Pilih berkas").
  * @csspart file-list - The files chosen for a question.
