@@ -15,6 +15,7 @@ import { createForms, type FormSource } from './forms.js';
 import { PLUGINS, type LoketPlugin } from './plugins/index.js';
 import { hostCheck } from './plugins/security.js';
 import { newSecretKey } from './tracking.js';
+import { defaultRegionsDir, openRegions } from './regions.js';
 
 export type { Loket } from './context.js';
 
@@ -68,8 +69,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const secretKey = config.secretKey ?? (await setting(db, 'tracking-secret-key', newSecretKey));
     const faults = createFaults(options.faults ?? []);
     if (faults.active) log('receiver: FAULT INJECTION IS ON (test use only)');
+    const regionsDir = defaultRegionsDir();
+    if (!regionsDir) log('receiver: the region data (dist/regions/) is missing: region answers are checked for their form and scope only; run npm run build');
     const forms = createForms({
       dir: config.formsDir,
+      regions: regionsDir ? openRegions(regionsDir) : undefined,
       source: options.forms,
       maxRequestBytes: config.maxRequestBytes,
       maxJsonBytes: config.maxJsonBytes,

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseForm, type FormDocument } from '../src/form/format.js';
+import type { RegionLookup } from '../src/form/region.js';
 import { createValidator, type Validator } from '../src/form/validate.js';
 import { capacityProblem, formCapacity, formRequestBytes, type FormCapacity } from './limits.js';
 
@@ -33,6 +34,8 @@ export function createForms(options: {
   readonly maxRequestBytes: number;
   readonly maxJsonBytes: number;
   readonly today: () => { year: number; month: number; day: number };
+  /** Region data: a region field's scope and answers are checked against it. */
+  readonly regions?: RegionLookup | undefined;
   readonly log: (line: string) => void;
 }): Forms {
   const cache = new Map<string, LoadedForm | undefined>();
@@ -57,7 +60,7 @@ export function createForms(options: {
       const json = read(id);
       let loaded: LoadedForm | undefined;
       if (json !== undefined && json !== null) {
-        const parsed = parseForm(json, 'en');
+        const parsed = parseForm(json, 'en', { regions: options.regions });
         if (!parsed.ok) options.log(`receiver: form ${id} is invalid: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
         else if (parsed.value.id !== id) options.log(`receiver: ${id}.json declares id "${parsed.value.id}"; the file name and the id must agree`);
         else {
@@ -67,7 +70,7 @@ export function createForms(options: {
           loaded = {
             id,
             form: parsed.value,
-            validator: createValidator(parsed.value, { today: options.today }),
+            validator: createValidator(parsed.value, { today: options.today, regions: options.regions }),
             capacity,
             requestBytes: Math.min(options.maxRequestBytes, formRequestBytes(capacity, options.maxJsonBytes)),
           };

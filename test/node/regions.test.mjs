@@ -1,6 +1,6 @@
 // Region data in Node: the files the build writes to dist/regions/, read by
-// `loket validate` and by the receiver, which checks region answers with the
-// same data the browser used. Needs dist/ (npm test builds it first).
+// `loket validate` and by the receiver (server/), which checks region answers
+// with the same data the browser used. Needs dist/ (npm test builds it first).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { openRegionData } from '../../bin/region-data.mjs';
-import { startReceiver } from '../../demo/server/receiver.mjs';
+import { startReceiver } from './receiver-helpers.mjs';
 import { dist, lib, root } from './helpers.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'loket-regions-'));
@@ -66,18 +66,10 @@ describe('loket validate and region fields', () => {
   });
 });
 
-describe('the receiver and region answers', () => {
+describe('the receiver (server/) and region answers', () => {
   let server;
-  const dirs = [];
-  before(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'loket-regions-receiver-'));
-    dirs.push(dataDir);
-    server = await startReceiver({ port: 0, dataDir, forms: { 'izin-lokasi': FORM } });
-  });
-  after(() => {
-    server.close();
-    dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  });
+  before(async () => (server = await startReceiver('sqlite', { forms: { 'izin-lokasi': FORM } })));
+  after(() => server.close());
   let n = 0;
   const post = (answers) =>
     fetch(`${server.url}/api/forms/izin-lokasi/submissions`, {
@@ -103,7 +95,7 @@ describe('the receiver and region answers', () => {
     const res = await post({ lokasi: { code: '51.02.01.2007', names: ['Bali', 'Tabanan', '<b>forged</b>', 'Antap'] } });
     assert.equal(res.status, 201, await res.clone().text());
     const { trackingNumber } = await res.json();
-    const record = server.receiver.records().find((r) => r.trackingNumber === trackingNumber);
-    assert.deepEqual(record.payload.answers.lokasi, { code: '51.02.01.2007', names: ['Bali', 'Kabupaten Tabanan', 'Selemadeg', 'Antap'] });
+    const [row] = await server.db.all('SELECT answers FROM submissions WHERE tracking_number = ?', [trackingNumber]);
+    assert.deepEqual(JSON.parse(row.answers).lokasi, { code: '51.02.01.2007', names: ['Bali', 'Kabupaten Tabanan', 'Selemadeg', 'Antap'] });
   });
 });
