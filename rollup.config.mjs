@@ -14,8 +14,8 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 /** Where to write; scripts/build.mjs builds into a staging folder and swaps it in. */
 const out = process.env.LOKET_DIST || 'dist';
 
-/** `regions`: where the region data (dist/regions/) is, relative to a chunk of that build. */
-const transpile = (regions) =>
+/** `regions`: where the region data (dist/regions/) is, relative to a chunk of that build (dist/chunks/, dist/inbox/: `../regions/`). */
+const transpile = (regions = '../regions/') =>
   esbuild({
     target: 'es2021',
     tsconfig: 'tsconfig.json',
