@@ -43,9 +43,10 @@ kantor perizinan (DPMPTSP/PTSP), dari dokumen JSON.
    cukup sekali per halaman, berapa pun jumlah widgetnya:
 
 ${snippet({ version, integrity })}
-   Daftar persyaratan dan formulir memakai baris <script> yang sama dengan
-   <loket-requirement-checklist src="..." lang="id"> dan
-   <loket-permit-form src="..." lang="id">.
+   Widget lain memakai baris <script> yang sama:
+   <loket-requirement-checklist src="..." lang="id"> (daftar persyaratan),
+   <loket-permit-form src="..." lang="id"> (formulir permohonan),
+   <loket-application-status endpoint="..." lang="id"> (lacak permohonan).
 
 4. Buka halamannya di peramban dan di ponsel. Panel "Informasi ini belum dapat
    ditampilkan" menyebut setiap masalah dokumen. Bila hanya tautan cadangan
