@@ -40,6 +40,12 @@ export interface Config {
   readonly secretKey: string | undefined;
   /** The staff inbox's password hash cost: log2 of scrypt's N (17: 128 MiB per login, OWASP's minimum). */
   readonly passwordCost: number;
+  /** The window of the status lookup's rate limit, seconds. */
+  readonly statusWindowSeconds: number;
+  /** Failed status lookups one client address may make per window (a shared mobile-carrier address counts as one client). */
+  readonly statusFailuresPerIp: number;
+  /** Failed status lookups for one tracking number per window, from anywhere. */
+  readonly statusFailuresPerNumber: number;
 }
 
 export const DEFAULTS: Config = {
@@ -61,6 +67,9 @@ export const DEFAULTS: Config = {
   keepAliveTimeoutMs: 5_000,
   secretKey: undefined,
   passwordCost: 17,
+  statusWindowSeconds: 900,
+  statusFailuresPerIp: 30,
+  statusFailuresPerNumber: 10,
 };
 
 type Kind = 'string' | 'number' | 'list';
@@ -91,6 +100,9 @@ export const OPTIONS: readonly Option[] = [
   { key: 'requestTimeoutMs', flag: '--request-timeout', env: 'LOKET_REQUEST_TIMEOUT_MS', kind: 'number', id: 'batas waktu seluruh permintaan (ms)', en: 'time limit for a whole request (ms)' },
   { key: 'idleTimeoutMs', flag: '--idle-timeout', env: 'LOKET_IDLE_TIMEOUT_MS', kind: 'number', id: 'koneksi tanpa lalu lintas ditutup setelah (ms)', en: 'a connection without traffic is closed after (ms)' },
   { key: 'keepAliveTimeoutMs', flag: '--keep-alive-timeout', env: 'LOKET_KEEP_ALIVE_TIMEOUT_MS', kind: 'number', id: 'koneksi keep-alive menganggur ditutup setelah (ms)', en: 'an idle keep-alive connection is closed after (ms)' },
+  { key: 'statusWindowSeconds', flag: '--status-window', env: 'LOKET_STATUS_WINDOW', kind: 'number', id: 'jendela batas percobaan lacak permohonan (detik)', en: 'window of the status-lookup rate limit (seconds)' },
+  { key: 'statusFailuresPerIp', flag: '--status-failures-per-ip', env: 'LOKET_STATUS_FAILURES_PER_IP', kind: 'number', id: 'percobaan lacak yang gagal per alamat klien per jendela', en: 'failed status lookups per client address per window' },
+  { key: 'statusFailuresPerNumber', flag: '--status-failures-per-number', env: 'LOKET_STATUS_FAILURES_PER_NUMBER', kind: 'number', id: 'percobaan lacak yang gagal per nomor registrasi per jendela', en: 'failed status lookups per tracking number per window' },
   { key: 'secretKey', flag: '--secret-key', env: 'LOKET_SECRET_KEY', kind: 'string', id: 'kunci rahasia kode pelacakan (disimpan di basis data bila kosong)', en: 'key for tracking secrets (kept in the database when empty)' },
   { key: 'passwordCost', flag: '--password-cost', env: 'LOKET_PASSWORD_COST', kind: 'number', id: 'biaya hash kata sandi petugas: log2 N scrypt, 14–20 (17 = 128 MiB per masuk)', en: 'cost of staff password hashes: log2 of scrypt N, 14–20 (17 = 128 MiB per login)' },
 ];
@@ -127,6 +139,7 @@ export function checkConfig(config: Config): Config {
   if (config.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) throw new ConfigError(`${flagOf('databaseUrl')} must start with postgres:// or postgresql://`);
   if (config.token !== undefined && config.token.length < 16) throw new ConfigError(`${flagOf('token')} must be at least 16 characters`);
   if (config.passwordCost < 14 || config.passwordCost > 20) throw new ConfigError(`${flagOf('passwordCost')} must be 14–20 (log2 of scrypt's N; 17 is OWASP's minimum)`);
+  if (config.statusWindowSeconds < 1) throw new ConfigError(`${flagOf('statusWindowSeconds')} must be at least 1`);
   if (config.maxJsonBytes < 1024) throw new ConfigError(`${flagOf('maxJsonBytes')} must be at least 1024`);
   return config;
 }

@@ -8,7 +8,8 @@ import { inbox } from './inbox.js';
 import { listing } from './listing.js';
 import { retention } from './retention.js';
 import { submissions } from './submissions.js';
+import { tracking } from './tracking.js';
 
 export type LoketPlugin = (app: FastifyInstance) => Promise<void>;
 
-export const PLUGINS: readonly LoketPlugin[] = [health, submissions, listing, files, retention, inbox];
+export const PLUGINS: readonly LoketPlugin[] = [health, submissions, listing, files, retention, inbox, tracking];

@@ -367,6 +367,8 @@ export const SubmitConfig = z.strictObject({
   retries: z.optional(z.int().check(z.minimum(0), z.maximum(10))),
   /** Where the tracking number sits in the JSON response (default `/trackingNumber`). */
   trackingNumber: z.optional(JsonPointer),
+  /** Where the per-application tracking secret sits in the JSON response (default `/trackingSecret`); read only with `receipt.trackingPage`. */
+  trackingSecret: z.optional(JsonPointer),
 });
 export type SubmitConfig = z.infer<typeof SubmitConfig>;
 
@@ -383,6 +385,16 @@ export type DraftConfig = z.infer<typeof DraftConfig>;
 export const ReceiptConfig = z.strictObject({
   /** What happens next: "Petugas memeriksa berkas dalam 2 hari kerja; Anda dihubungi lewat WhatsApp." */
   nextSteps: z.optional(Text),
+  /**
+   * The page with `<loket-application-status>` (`https:`, `http:` or relative). The receipt then
+   * links "Lacak permohonan" there, with the number and the backend's tracking secret in the fragment.
+   */
+  trackingPage: z.optional(z.string().check(check((value) => (isAllowedEndpoint(value) ? undefined : { key: 'form.trackingPage', value })))),
+  /**
+   * The page this form is on (`https:`, `http:` or relative to the tracking page). A status of
+   * "Perlu perbaikan" links back to it, with the citizen's non-sensitive choices pre-filled.
+   */
+  formPage: z.optional(z.string().check(check((value) => (isAllowedEndpoint(value) ? undefined : { key: 'form.trackingPage', value })))),
 });
 export type ReceiptConfig = z.infer<typeof ReceiptConfig>;
 

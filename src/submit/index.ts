@@ -2,10 +2,12 @@ import { indexFields } from '../form/fields.js';
 import type { FormDocument } from '../form/format.js';
 import type { FieldError } from '../form/validate.js';
 import type { Locale } from '../text.js';
+import { TRACKING_MAX_LENGTH } from '../tracking/states.js';
 import type { BackoffOptions } from './backoff.js';
 import { downscaleImage } from './downscale.js';
 import { canonicalJson, fingerprint } from './hash.js';
 import { newIdempotencyKey } from './key.js';
+import { readPointer } from './pointer.js';
 import { buildPayload, encodePayload, type Payload, type PayloadFile } from './payload.js';
 import type { FailureReason } from './response.js';
 import { signal, originOf } from './signal.js';
@@ -45,6 +47,12 @@ export interface Receipt {
   readonly idempotencyKey: string;
   /** The backend's parsed JSON response, for host pages that want more than the number. */
   readonly response?: unknown;
+  /**
+   * The per-application secret for the status page (`submit.trackingSecret`, default
+   * `/trackingSecret`), when the form has `receipt.trackingPage` and the backend sent one.
+   * Kept exactly as long as the receipt: in memory, and in the device's note of a sent application.
+   */
+  readonly trackingSecret?: string;
 }
 
 /** How a submission ended (for now). */
@@ -140,7 +148,7 @@ export interface Submitter {
 }
 
 /** Defaults of `form.submit`. */
-export const SUBMIT_DEFAULTS = { method: 'POST', encoding: 'json', timeoutSeconds: 30, retries: 3, trackingNumber: '/trackingNumber' } as const;
+export const SUBMIT_DEFAULTS = { method: 'POST', encoding: 'json', timeoutSeconds: 30, retries: 3, trackingNumber: '/trackingNumber', trackingSecret: '/trackingSecret' } as const;
 
 const defaultOnline = () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false);
 
@@ -202,6 +210,13 @@ function progressSplitter(payloadBytes: number, files: readonly PayloadFile[], r
 export function createSubmitter(options: SubmitterOptions): Submitter {
   const { form } = options;
   const config = { ...SUBMIT_DEFAULTS, ...form.submit };
+
+  /** The tracking secret in a response, only when the receipt will link to a tracking page. */
+  function secretOf(body: unknown): string | undefined {
+    if (form.receipt?.trackingPage === undefined) return undefined;
+    const value = readPointer(body, config.trackingSecret);
+    return typeof value === 'string' && value.trim() !== '' && value.length <= TRACKING_MAX_LENGTH ? value.trim() : undefined;
+  }
   const request = options.request ?? xhrRequest;
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
@@ -280,13 +295,21 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     if ((result.kind === 'delivered' || result.kind === 'invalid') && origin) signal({ kind: 'reachable', origin });
     if (result.kind === 'delivered') {
       // Remembered without the answers, so every tab that shows this application shows its receipt.
-      if (kept) await noteSent(s, entry, result.trackingNumber, clock.now());
+      const trackingSecret = secretOf(result.body);
+      if (kept) await noteSent(s, entry, result.trackingNumber, clock.now(), trackingSecret);
       await s.delete('outbox', entry.key);
       if (kept) signal({ kind: 'outbox', formId: entry.formId });
       if (current?.entry.key === entry.key) current = undefined;
       return {
         kind: 'delivered',
-        receipt: { trackingNumber: result.trackingNumber, formId: entry.formId, submittedAt: entry.payload.submittedAt, idempotencyKey: entry.key, response: result.body },
+        receipt: {
+          trackingNumber: result.trackingNumber,
+          formId: entry.formId,
+          submittedAt: entry.payload.submittedAt,
+          idempotencyKey: entry.key,
+          response: result.body,
+          ...(trackingSecret !== undefined ? { trackingSecret } : {}),
+        },
       };
     }
     if (result.kind === 'invalid') {
@@ -335,8 +358,8 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
   async function ended(key: string): Promise<Outcome | undefined> {
     const note = await findNote(await device(), key);
     if (note.sent) {
-      const { trackingNumber, formId, submittedAt } = note.sent;
-      return { kind: 'delivered', receipt: { trackingNumber, formId, submittedAt, idempotencyKey: key }, elsewhere: true };
+      const { trackingNumber, formId, submittedAt, trackingSecret } = note.sent;
+      return { kind: 'delivered', receipt: { trackingNumber, formId, submittedAt, idempotencyKey: key, ...(trackingSecret !== undefined ? { trackingSecret } : {}) }, elsewhere: true };
     }
     if (note.expired) return { kind: 'expired', key, submittedAt: note.expired.submittedAt, expiredAt: note.expired.expiredAt };
     return undefined;

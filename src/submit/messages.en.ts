@@ -40,6 +40,8 @@ const en: Record<SubmitMessageKey, Entry> = {
   'receipt.title': 'Application sent',
   'receipt.number': 'Reference number',
   'receipt.keep': 'Keep this number to ask about the progress of your application.',
+  'receipt.track': 'Track your application',
+  'receipt.trackHint': 'This link carries your application’s access code. Keep it, and do not share it.',
   'receipt.nextSteps': 'What happens next',
   'receipt.duration': 'Service time: {duration}',
   'receipt.fee': 'Fee: {fee}',

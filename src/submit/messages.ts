@@ -42,6 +42,8 @@ const id = {
   'receipt.title': 'Permohonan terkirim',
   'receipt.number': 'Nomor pendaftaran',
   'receipt.keep': 'Simpan nomor ini untuk menanyakan perkembangan permohonan Anda.',
+  'receipt.track': 'Lacak permohonan',
+  'receipt.trackHint': 'Tautan ini memuat kode akses permohonan Anda. Simpan, dan jangan bagikan kepada orang lain.',
   'receipt.nextSteps': 'Apa yang terjadi selanjutnya',
   'receipt.duration': 'Lama pelayanan: {duration}',
   'receipt.fee': 'Biaya: {fee}',

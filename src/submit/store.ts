@@ -458,6 +458,8 @@ export interface SentNote {
   readonly formId: string;
   readonly trackingNumber: string;
   readonly submittedAt: string;
+  /** The tracking secret for the receipt's "Lacak permohonan" link, when the form has one. */
+  readonly trackingSecret?: string;
 }
 
 /** An application the device deleted unsent when it expired. */
@@ -488,8 +490,8 @@ function noteKey(note: Note): string | undefined {
 }
 
 /** Remembers that an entry was delivered, for as long as the entry itself would have been kept. */
-export async function noteSent(store: DeviceStore, entry: OutboxEntry, trackingNumber: string, now: number = Date.now()): Promise<void> {
-  const sent: SentNote = { key: entry.key, formId: entry.formId, trackingNumber, submittedAt: entry.payload.submittedAt };
+export async function noteSent(store: DeviceStore, entry: OutboxEntry, trackingNumber: string, now: number = Date.now(), trackingSecret?: string): Promise<void> {
+  const sent: SentNote = { key: entry.key, formId: entry.formId, trackingNumber, submittedAt: entry.payload.submittedAt, ...(trackingSecret !== undefined ? { trackingSecret } : {}) };
   await store.put('outbox', SENT + entry.key, { formId: entry.formId, expiresAt: Math.max(expiryOf(entry), now + DAY), sent } satisfies Note);
 }
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { Contact, TimeZone, Url } from '../links.js';
 import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
 import { Text, type Locale } from '../text.js';
-import { APPLICATION_STATES, type ApplicationState } from './states.js';
+import { APPLICATION_STATES, TRACKING_MAX_LENGTH, type ApplicationState } from './states.js';
 
 // The application-status contract, version 1: the JSON a backend answers to a
 // status lookup and <loket-application-status> renders. One definition: the
@@ -14,13 +14,11 @@ import { APPLICATION_STATES, type ApplicationState } from './states.js';
 
 z.config({ jitless: true });
 
-export { APPLICATION_STATES, type ApplicationState };
+export { APPLICATION_STATES, TRACKING_MAX_LENGTH, type ApplicationState };
 
 /** The contract versions this build understands. */
 export const TRACKING_VERSIONS = [1] as const;
 
-/** The longest tracking number or secret the widget sends and the contract accepts. */
-export const TRACKING_MAX_LENGTH = 100;
 
 const issue = (params: CustomIssueParams) => ({ code: 'custom' as const, message: params.key, params });
 

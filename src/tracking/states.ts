@@ -9,3 +9,6 @@ export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /** States after which nothing more is expected of the citizen or the office (retention counts from here). */
 export const CLOSED_STATES: readonly ApplicationState[] = ['rejected', 'ready'];
+
+/** The longest tracking number or secret the widget sends, the receipt keeps and the contract accepts. */
+export const TRACKING_MAX_LENGTH = 100;

@@ -78,6 +78,7 @@ const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox'])
  * @csspart receipt - The confirmation page after sending.
  * @csspart receipt-panel - "Permohonan terkirim" and the tracking number.
  * @csspart receipt-number - The tracking number.
+ * @csspart tracking-link - "Lacak permohonan" on the receipt (with `receipt.trackingPage`).
  * @csspart error-panel - The panel shown when the document cannot be used.
  *
  * @cssprop [--loket-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of the widget.

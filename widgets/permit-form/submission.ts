@@ -10,6 +10,7 @@ import { submitMsg, type SubmitMessageKey } from '../../src/submit/messages.js';
 import { onSignal, type OutboxSignal } from '../../src/submit/signal.js';
 import { deleteDraft, draftsEnabled, loadDraft, saveDraft, type Draft } from '../../src/submit/store.js';
 import { text, type Locale } from '../../src/text.js';
+import { trackingHref } from '../../src/tracking/link.js';
 import { formatDate, formatInstant, zonedParts } from '../../src/time.js';
 
 // Everything of sending that the permit form shows: progress, the outbox,
@@ -561,6 +562,16 @@ export class SubmissionController implements ReactiveController {
     });
   }
 
+  /** "Lacak permohonan": the tracking page with the number and the secret in the fragment (never sent to a server). */
+  private renderTrackingLink(form: FormDocument, receipt: Receipt): TemplateResult | typeof nothing {
+    const page = form.receipt?.trackingPage;
+    if (page === undefined || receipt.trackingSecret === undefined) return nothing;
+    const href = trackingHref(page, { trackingNumber: receipt.trackingNumber, secret: receipt.trackingSecret }, document.baseURI);
+    if (!href) return nothing;
+    return html`<p class="receipt-track no-print"><a part="tracking-link" href=${href}>${this.t('receipt.track')}</a></p>
+      <p class="muted no-print">${this.t('receipt.trackHint')}</p>`;
+  }
+
   /** The confirmation page: number, next steps, service level; printable. */
   renderReceipt(form: FormDocument, headingLevel: number): TemplateResult {
     const receipt = this.receipt as Receipt;
@@ -575,6 +586,7 @@ export class SubmissionController implements ReactiveController {
         <p class="receipt-number" part="receipt-number"><strong>${receipt.trackingNumber}</strong></p>
       </div>
       <p>${this.t('receipt.keep')}</p>
+      ${this.renderTrackingLink(form, receipt)}
       <p class="muted">${text(form.title, locale)} · ${this.t('receipt.submittedAt', { date })}</p>
       ${form.receipt?.nextSteps !== undefined || level?.duration !== undefined || level?.fee !== undefined
         ? html`<div role="heading" aria-level=${Math.min(6, h + 1)} class="receipt-subtitle">${this.t('receipt.nextSteps')}</div>
