@@ -48,7 +48,9 @@ function get() {
     const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
     process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
     const forms = (id) => (id.startsWith('e2e-inbox') ? inboxForm(id) : id.startsWith('e2e-') ? e2eForm(id) : undefined);
-    const app = await server.createApp({ ...server.DEFAULTS, dataDir, formsDir: undefined, passwordCost: 14 }, { forms, faults: FAULTS, log: () => {} });
+    // Other ids are the demo's own forms (demo/forms/<id>.json), as `npm start` serves them.
+    const formsDir = new URL('../../demo/forms/', import.meta.url).pathname;
+    const app = await server.createApp({ ...server.DEFAULTS, dataDir, formsDir, passwordCost: 14 }, { forms, faults: FAULTS, log: () => {} });
     await app.ready();
     return { app, server };
   })();
