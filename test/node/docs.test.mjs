@@ -97,3 +97,34 @@ test('a token, part, attribute or event without Indonesian text fails with a mes
   assert.throws(() => tokensSection(manifest, 'id', ctx.id), /scripts\/docs\.id\.json has no Indonesian text for parts "brand-new-part"/);
   assert.throws(() => apiSection(manifest, 'loket-service-status', 'id', ctx.id), /no Indonesian text for events "loket-service-status loket-brand-new"/);
 });
+
+/** Every property name a JSON Schema allows, at any depth (the document formats' keys). */
+function schemaKeys(node, out = new Set(), seen = new Set()) {
+  if (!node || typeof node !== 'object' || seen.has(node)) return out;
+  seen.add(node);
+  for (const [key, value] of Object.entries(node.properties ?? {})) {
+    out.add(key);
+    schemaKeys(value, out, seen);
+  }
+  for (const key of ['items', 'additionalProperties']) schemaKeys(node[key], out, seen);
+  for (const key of ['anyOf', 'oneOf', 'allOf']) for (const value of node[key] ?? []) schemaKeys(value, out, seen);
+  for (const value of Object.values(node.$defs ?? {})) schemaKeys(value, out, seen);
+  return out;
+}
+
+// The format tables are written by hand (the schemas carry no descriptions), so
+// at least every key a format accepts must be named in its reference page, in
+// both languages: a key added to a format without docs fails here.
+for (const format of readdirSync(join(root, 'dist/schemas')).filter((f) => f.endsWith('.v1.json'))) {
+  const page = format.replace(/\.v1\.json$/, '');
+  test(`the ${page} reference names every key of its format, in Indonesian and English`, () => {
+    const keys = [...schemaKeys(JSON.parse(read(`dist/schemas/${format}`)))].filter((k) => k !== '$schema');
+    assert.ok(keys.length > 10, `${format}: found only ${keys.length} keys`);
+    for (const dir of ['docs/referensi', 'docs/reference']) {
+      // The form's submit, draft and receipt keys live in submission.md.
+      const text = read(`${dir}/${page}.md`) + (page === 'permit-form' ? read(`${dir}/submission.md`) : '');
+      const missing = keys.filter((k) => !new RegExp(`(^|[^\\w$])${k.replace(/\$/g, '\\$')}(\\W|$)`).test(text));
+      assert.deepEqual(missing, [], `${dir}/${page}.md does not name these keys of ${format}`);
+    }
+  });
+}
