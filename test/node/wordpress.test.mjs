@@ -181,16 +181,22 @@ require_once ABSPATH . 'wp-settings.php';
     installed.activation = setup('activate');
     ids = setup('posts', JSON.stringify(POSTS));
 
-    web = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', wp], { stdio: 'ignore', env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
+    // Its own process group: with PHP_CLI_SERVER_WORKERS the server forks workers, which
+    // outlive a kill of the parent alone.
+    web = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', wp], { stdio: 'ignore', detached: true, env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
     await until(async () => (await fetch(`${home}/wp-login.php`).catch(() => null))?.ok, 'PHP built-in server');
     browser = await puppeteer.launch({ executablePath: chrome, protocolTimeout: 60000, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   });
 
   after(async () => {
     await browser?.close();
-    web?.kill();
-    db?.kill();
-    await new Promise((r) => setTimeout(r, 500));
+    if (web?.pid) process.kill(-web.pid, 'SIGTERM');
+    // Wait for MariaDB to shut down before its data folder goes.
+    if (db && db.exitCode === null) await new Promise((resolve) => {
+      db.once('exit', resolve);
+      db.kill();
+      setTimeout(resolve, 15000);
+    });
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
