@@ -18,8 +18,37 @@ async function account(a: object) {
   expect(res.status).to.equal(200);
 }
 
+/** Starts with %PDF- (so the receiver takes it as a PDF) and carries a page that reports when its script runs. */
+const PROBE = '<html><body><script>try{localStorage.setItem("loket-probe","ran")}catch(e){}(window.opener||parent).postMessage("loket-probe-ran","*")</script></body></html>';
+const POLYGLOT = `%PDF-1.4\n${PROBE}\n%%EOF`;
+
+/**
+ * Opens a URL the way staff do (a new tab, top level: a frame would be refused
+ * by the inbox's own framing rules) and tells whether a script in it ran
+ * (posted its message) within two seconds. Without a URL: the probe page itself.
+ */
+async function scriptRan(url: string | undefined): Promise<boolean> {
+  let ran = false;
+  const listen = (e: MessageEvent) => {
+    if (e.data === 'loket-probe-ran') ran = true;
+  };
+  addEventListener('message', listen);
+  const tab = window.open(url ?? 'about:blank', '_blank');
+  if (url === undefined) tab?.document.write(PROBE);
+  await aTimeout(2000);
+  removeEventListener('message', listen);
+  tab?.close();
+  return ran;
+}
+
+/** Stores an HTML page named "surat.pdf" with an application (see test/server/inbox-fixtures.mjs); answers its id. */
+async function storeHtmlAsPdf(trackingNumber: string): Promise<number> {
+  const res = await fetch('/e2e-api/inbox/html-as-pdf', { method: 'POST', body: JSON.stringify({ trackingNumber }) });
+  return (await res.json()).id as number;
+}
+
 let seq = 0;
-async function submitApplication(fullName: string): Promise<string> {
+async function submitApplication(fullName: string, file?: { name: string; bytes: string }): Promise<string> {
   const payload = {
     loket: 1,
     form: { id: FORM },
@@ -29,7 +58,16 @@ async function submitApplication(fullName: string): Promise<string> {
     answers: { fullName, mobile: '0812-3456-7890', born: '1990-08-17', kind: 'baru', vessels: [{ name: 'KM Bahari' }, { name: 'KM Lestari' }] },
     files: [],
   };
-  const res = await fetch(`/api/forms/${FORM}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': payload.idempotencyKey }, body: JSON.stringify(payload) });
+  let res: Response;
+  if (file) {
+    const meta = { name: file.name, size: new Blob([file.bytes]).size, type: 'application/pdf' };
+    const data = new FormData();
+    data.append('payload', JSON.stringify({ ...payload, answers: { ...payload.answers, ktp: [meta] }, files: [{ field: 'ktp', ...meta }] }));
+    data.append('ktp', new Blob([file.bytes], { type: 'application/pdf' }), file.name);
+    res = await fetch(`/api/forms/${FORM}/submissions`, { method: 'POST', headers: { 'idempotency-key': payload.idempotencyKey }, body: data });
+  } else {
+    res = await fetch(`/api/forms/${FORM}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': payload.idempotencyKey }, body: JSON.stringify(payload) });
+  }
   expect(res.status, await res.clone().text()).to.equal(201);
   return (await res.json()).trackingNumber as string;
 }
@@ -209,6 +247,24 @@ describe('staff inbox', function () {
     await until(() => text(el.querySelector('.saved')) === 'Status disimpan: Perlu perbaikan.', 'the saved message');
     await sendKeys({ press: 'Tab' });
     expect(text(document.activeElement)).to.contain('Kirim lewat WhatsApp');
+  });
+
+  it('never runs a file in the office origin: a PDF/HTML polyglot and an HTML page named .pdf stay inert', async () => {
+    const number = await submitApplication('Dewi Kartika', { name: 'ktp.pdf', bytes: POLYGLOT });
+    const id = await storeHtmlAsPdf(number);
+    const el = await mountInbox();
+    await logIn(el, ADMIN);
+    location.hash = `#/permohonan/${id}`;
+    const links = await until(() => {
+      const found = [...el.querySelectorAll<HTMLAnchorElement>('.files a')];
+      return found.length === 2 ? found : undefined;
+    }, 'both files');
+    expect(links.map((a) => text(a).replace(' (membuka tab baru)', ''))).to.deep.equal(['ktp.pdf', 'surat.pdf']);
+    // A control first: the probe's page, rendered in this origin, does report, so silence below means something.
+    expect(await scriptRan(undefined)).to.equal(true);
+    localStorage.removeItem('loket-probe');
+    for (const link of links) expect(await scriptRan(link.href), link.href).to.equal(false);
+    expect(localStorage.getItem('loket-probe')).to.equal(null);
   });
 
   it('shows a staff member only the forms they may open', async () => {

@@ -19,6 +19,7 @@ export function inboxForm(id) {
           { type: 'phone', name: 'mobile', label: 'Nomor ponsel (WhatsApp)' },
           { type: 'date', name: 'born', label: 'Tanggal lahir', optional: true },
           { type: 'radio', name: 'kind', label: 'Jenis permohonan', options: [{ value: 'baru', label: 'Izin baru' }, { value: 'perpanjangan', label: 'Perpanjangan' }] },
+          { type: 'file', name: 'ktp', label: 'Scan KTP', accept: ['.pdf'], maxSize: 100_000, optional: true },
         ],
       },
       {
@@ -43,4 +44,19 @@ export async function inboxTestApi(ctx, server, app) {
   ctx.type = 'application/json';
   ctx.status = result.ok || /sudah dipakai/.test(result.message) ? 200 : 400;
   ctx.body = JSON.stringify(result);
+}
+
+/**
+ * `POST /e2e-api/inbox/html-as-pdf` `{ trackingNumber }`: stores an HTML page named "surat.pdf"
+ * with an application, the way an older receiver or an import might have (today's receiver
+ * refuses it at the door), and answers the application's id.
+ */
+export async function storeHtmlAsPdf(ctx, app) {
+  const { trackingNumber } = await readJson(ctx.req);
+  const db = app.loket.db;
+  const row = await db.get('SELECT id FROM submissions WHERE tracking_number = ?', [trackingNumber]);
+  const html = Buffer.from('<!doctype html><html><body><script>try{localStorage.setItem("loket-probe","ran")}catch(e){}(window.opener||parent).postMessage("loket-probe-ran","*")</script></body></html>');
+  await db.run("INSERT INTO submission_files (submission_id, position, field, name, type, size, sha256, content) VALUES (?, 99, 'ktp', 'surat.pdf', 'application/pdf', ?, 'x', ?)", [row.id, html.length, html]);
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify({ id: Number(row.id) });
 }

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inboxForm, inboxTestApi } from './inbox-fixtures.mjs';
+import { inboxForm, inboxTestApi, storeHtmlAsPdf } from './inbox-fixtures.mjs';
 
 /** The end-to-end test form; `id` picks the faults below. */
 export function e2eForm(id) {
@@ -63,6 +63,10 @@ export async function receiverMiddleware(ctx, next) {
   if (path === '/e2e-api/inbox/account') {
     const { app, server } = await get();
     return inboxTestApi(ctx, server, app);
+  }
+  if (path === '/e2e-api/inbox/html-as-pdf') {
+    const { app } = await get();
+    return storeHtmlAsPdf(ctx, app);
   }
   if (path.startsWith('/e2e-api/receiver/')) {
     const [, , , what, form] = path.split('/');
