@@ -207,6 +207,19 @@ describe('staff inbox', function () {
     location.hash = '#/akun';
     await until(() => el.querySelector('loket-inbox-users table tbody tr'), 'the accounts');
     await expect(el).to.be.accessible();
+    // Changing an account: the form takes focus, passes axe, and refuses a short new password with a message.
+    const edit = [...el.querySelectorAll<HTMLButtonElement>('loket-inbox-users button')].find((b) => text(b) === `Ubah ${OUTSIDER.name}`)!;
+    edit.click();
+    const heading = await until(() => el.querySelector<HTMLElement>('#edit-heading'), 'the change form');
+    await until(() => document.activeElement === heading, 'focus on the change form');
+    expect(text(heading)).to.equal(`Ubah akun ${OUTSIDER.name}`);
+    await expect(el).to.be.accessible();
+    el.querySelector<HTMLInputElement>('#edit-password')!.value = 'pendek';
+    el.querySelector<HTMLButtonElement>('.edit-user button[type=submit]')!.click();
+    const refused = await until(() => el.querySelector<HTMLElement>('#edit-error'), 'the refusal');
+    expect(text(refused)).to.equal('Kata sandi minimal 10 karakter.');
+    [...el.querySelectorAll<HTMLButtonElement>('.edit-user button')].find((b) => text(b) === 'Batal')!.click();
+    await until(() => document.activeElement === edit, 'focus back on Ubah');
     location.hash = '#/audit';
     await until(() => el.querySelector('loket-inbox-audit table tbody tr'), 'the audit log');
     expect(text(el.querySelector('loket-inbox-audit table'))).to.contain('Membuka permohonan');
