@@ -219,6 +219,13 @@ for (const kind of databaseKinds()) {
       assert.equal(fix.body.application.state, 'needs-fix');
       const last = fix.body.events.at(-1);
       assert.deepEqual({ ...last, at: undefined }, { at: undefined, state: 'needs-fix', messageToCitizen: 'Scan KTP buram, unggah ulang.', internalNote: 'Cek ulang NIK dengan Dukcapil.', actor: 'Admin Kantor' });
+      // The citizen's status (POST /api/status, <loket-application-status>): the state and the message, never the internal note.
+      const status = await fetch(`${target.url}/api/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trackingNumber: first.trackingNumber, secret: first.trackingSecret }) });
+      assert.equal(status.status, 200);
+      const seen = await status.json();
+      assert.equal(seen.state, 'needs-fix');
+      assert.equal(seen.timeline.at(-1).message, 'Scan KTP buram, unggah ulang.');
+      assert.doesNotMatch(JSON.stringify(seen), /Dukcapil|Admin Kantor/);
       const approve = await c.request(path, { method: 'POST', body: { state: 'approved', messageToCitizen: 'Izin disetujui.', internalNote: '' } });
       assert.equal(approve.body.application.state, 'approved');
       const row = await target.db.get('SELECT state, closed_at FROM submissions WHERE id = ?', [first.id]);
