@@ -2,6 +2,7 @@
 // the test server by test/server/receiver-middleware.mjs): the permit form
 // delivers, retries, queues, restores drafts and shows server errors.
 import { aTimeout, expect } from '@open-wc/testing';
+import { RESEND } from '../src/submit/backoff.js';
 import type { LoketSubmittedEvent } from '../src/submit/events.js';
 import '../widgets/permit-form/permit-form.js';
 import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
@@ -99,6 +100,24 @@ describe('submitting to the reference receiver', function () {
     q(el, '[part~="retry-button"]')!.click();
     await until(() => !!receiptNumber(el), 'the receipt');
     expect((await stored(id)).count).to.equal(1);
+  });
+
+  it('keeps the application when the receiver’s disk is full, resends it by itself, and it is stored once', async () => {
+    const timing = { ...RESEND };
+    // Every few minutes, shortened: the test asserts what happens, not how long it took.
+    Object.assign(RESEND, { baseMs: 2000, capMs: 2000 });
+    try {
+      const id = unique('disk');
+      const el = await mountForm(id, { fullName: 'Budi' });
+      await toReviewAndSubmit(el);
+      await until(() => shadowText(el).includes('Permohonan menunggu dikirim'), 'the waiting screen');
+      expect(shadowText(el)).to.contain('kode 500').and.contain('dikirim ulang otomatis');
+      await until(() => !!receiptNumber(el), 'the receipt after the disk had room again');
+      expect((await stored(id)).count).to.equal(1);
+      expect(await requests(id)).to.equal(2);
+    } finally {
+      Object.assign(RESEND, timing);
+    }
   });
 
   it('retries by itself after a dropped connection and is stored once', async () => {

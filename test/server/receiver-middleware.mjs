@@ -37,6 +37,8 @@ const FAULTS = [
   { path: '/e2e-drop-', action: 'drop-after-store', times: 1 },
   { path: '/e2e-timeout-', action: 'hang', times: 1 },
   { path: '/e2e-slow-', action: 'delay', delayMs: 400 },
+  // A full disk: the store fails at its commit and the receiver answers 500 (#10 item 6).
+  { path: '/e2e-disk-', action: 'fail-store', times: 1 },
 ];
 
 let ready;

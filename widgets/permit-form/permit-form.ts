@@ -42,7 +42,7 @@ const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox'])
  * @event loket-error - The document could not be loaded or does not match the format.
  * @event loket-step - The citizen moved to another step or to the review page; `detail` says where.
  * @event loket-submit - The citizen confirmed on the review page; `detail.answers` holds the final answers. Cancelable: cancel it to deliver the answers yourself.
- * @event loket-submitted - The backend confirmed the application; `detail` is the receipt (`trackingNumber`, `submittedAt`, …).
+ * @event loket-submitted - The backend confirmed the application; `detail` is the receipt (`trackingNumber`, `submittedAt`, …). Fired once, in the tab whose request delivered it (other tabs showing the application show the receipt without it).
  *
  * @slot - Fallback content shown until the form renders, and beside an error panel.
  *
