@@ -5,7 +5,7 @@ import { APPLICATION_STATES, type ApplicationState } from '../src/tracking/state
 import '../widgets/application-status/application-status.js';
 import type { LoketApplicationStatus } from '../widgets/application-status/application-status.js';
 import { application } from './fixtures/tracking.js';
-import { inlineJson, mount, script, shadowText, unmountAll } from './helpers.js';
+import { countConsoleErrors, inlineJson, mount, script, shadowText, unmountAll } from './helpers.js';
 
 const examples: string[] = (await (await fetch('/demo/examples.json')).json())['application-status'];
 
@@ -286,8 +286,12 @@ describe('<loket-application-status> lookup form', () => {
   it('shows the error panel and fires loket-error for an answer that breaks the contract', async () => {
     const endpoint = await script('off-contract', [{ status: 200, body: { ...application(), state: 'diproses', nik: '3171234567890001' } }]);
     const probe = await lookupForm(endpoint);
-    await ask(probe.el);
-    const event = (await probe.next('loket-error')) as LoketErrorEvent;
+    let event!: LoketErrorEvent;
+    const logged = await countConsoleErrors(async () => {
+      await ask(probe.el);
+      event = (await probe.next('loket-error')) as LoketErrorEvent;
+    });
+    expect(logged, 'one console line for the webmaster').to.have.length(1);
     expect(event.detail.kind).to.equal('invalid');
     expect(event.detail.problems.map((p) => p.path)).to.include('state').and.to.include('nik');
     await probe.el.updateComplete;
@@ -308,10 +312,14 @@ describe('<loket-application-status> lookup form', () => {
     expect($(el, '[part="message"]')!.textContent).to.contain(evil);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
 
-    const probe = mount<LoketApplicationStatus>(
-      `<loket-application-status><script type="application/json">${inlineJson(application('needs-fix', { formUrl: 'javascript:alert(1)' }))}</script></loket-application-status>`,
-    );
-    const event = (await probe.next('loket-error')) as LoketErrorEvent;
+    let event!: LoketErrorEvent;
+    let probe!: ReturnType<typeof mount<LoketApplicationStatus>>;
+    await countConsoleErrors(async () => {
+      probe = mount<LoketApplicationStatus>(
+        `<loket-application-status><script type="application/json">${inlineJson(application('needs-fix', { formUrl: 'javascript:alert(1)' }))}</script></loket-application-status>`,
+      );
+      event = (await probe.next('loket-error')) as LoketErrorEvent;
+    });
     expect(event.detail.problems.map((p) => p.path)).to.include('formUrl');
     expect(probe.el.shadowRoot!.querySelector('a[href^="javascript"]')).to.equal(null);
   });

@@ -6,7 +6,7 @@ const en: Record<TrackingMessageKey, Entry> = {
   'tracking.title': 'Track your application',
   'tracking.intro': 'Enter the reference number and the access code from your receipt.',
   'tracking.number': 'Reference number',
-  'tracking.numberHint': 'Printed on your receipt, for example LKT-20200818-7KQ2.',
+  'tracking.numberHint': 'Printed on your receipt, under “Application sent”.',
   'tracking.secret': 'Access code',
   'tracking.secretHint': 'Part of the “Track your application” link on your receipt. Do not share it.',
   'tracking.submit': 'Show status',

@@ -8,7 +8,7 @@ const id = {
   'tracking.title': 'Lacak permohonan',
   'tracking.intro': 'Masukkan nomor pendaftaran dan kode akses dari tanda terima Anda.',
   'tracking.number': 'Nomor pendaftaran',
-  'tracking.numberHint': 'Tertulis di tanda terima, misalnya LKT-20200818-7KQ2.',
+  'tracking.numberHint': 'Tertulis di tanda terima, di bawah “Permohonan terkirim”.',
   'tracking.secret': 'Kode akses',
   'tracking.secretHint': 'Ada di tautan “Lacak permohonan” pada tanda terima. Jangan bagikan kepada orang lain.',
   'tracking.submit': 'Lihat status',
