@@ -1,5 +1,4 @@
 import { parseJsonText, readCapped } from '../load.js';
-import { parseRetryAfter } from '../submit/backoff.js';
 import type { StatusLookup } from './format.js';
 
 // The widget's side of the lookup: one POST, a timeout, a size cap, and every
@@ -30,10 +29,23 @@ export interface LookupOptions {
 /** A status answer is a few kilobytes; anything this large is not one. */
 const MAX_BYTES = 256 * 1024;
 
+/**
+ * Retry-After as seconds: delay-seconds, or an HTTP-date (RFC 9110 §10.2.3).
+ * Its own few lines rather than the form's backoff module, so the form's
+ * sending code and this widget do not share (and each fetch) an extra chunk.
+ */
+function headerSeconds(value: string | null): number | undefined {
+  const v = value?.trim() ?? '';
+  if (/^\d+$/.test(v)) return Number(v);
+  if (!/GMT$/.test(v)) return undefined;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
 /** Seconds to wait from a 429: the Retry-After header, else `retryAfterSeconds` in the JSON body. */
 function retryAfter(response: Response, body: string | undefined): number | undefined {
-  const header = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-  if (header !== undefined) return Math.ceil(header / 1000);
+  const header = headerSeconds(response.headers.get('retry-after'));
+  if (header !== undefined) return header;
   const parsed = body === undefined ? undefined : parseJsonText(body);
   const value = parsed?.ok ? (parsed.json as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds : undefined;
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.ceil(value) : undefined;
