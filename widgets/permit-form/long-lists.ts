@@ -84,6 +84,26 @@ export function matchOptions(options: readonly Option[], query: string, locale: 
   return out;
 }
 
+const exactIndex = new WeakMap<readonly Option[], Map<Locale, Map<string, Option>>>();
+
+/** The option whose whole label is the query (ignoring case and diacritics), from an index built once per list. */
+export function exactOption(options: readonly Option[], query: string, locale: Locale): Option | undefined {
+  const wanted = normalizeSearch(query);
+  if (!wanted) return undefined;
+  let byLocale = exactIndex.get(options);
+  if (!byLocale) exactIndex.set(options, (byLocale = new Map()));
+  let index = byLocale.get(locale);
+  if (!index) {
+    index = new Map();
+    for (const option of options) {
+      const key = normalizeSearch(text(option.label, locale));
+      if (!index.has(key)) index.set(key, option);
+    }
+    byLocale.set(locale, index);
+  }
+  return index.get(wanted);
+}
+
 /** One searchable list's state: what is typed, whether the popup is open, the highlighted option. */
 interface Combo {
   /** The text typed since the last choice; `undefined` shows the chosen option's label. */
@@ -92,6 +112,8 @@ interface Combo {
   active: number;
   announcement: string;
   timer?: ReturnType<typeof setTimeout>;
+  /** The last query's matches: a keystroke filters once, not once per handler and render. */
+  last?: { readonly options: readonly Option[]; readonly query: string; readonly locale: Locale; readonly found: Option[] };
 }
 
 interface ComboSpec {
@@ -420,10 +442,17 @@ export class LongLists implements LongListsPart {
   private combobox(spec: ComboSpec, ctx: FieldContext): TemplateResult {
     const combo = this.combo(spec.key);
     const locale = ctx.locale;
+    const matches = (query: string): Option[] => {
+      const last = combo.last;
+      if (last && last.options === spec.options && last.query === query && last.locale === locale) return last.found;
+      const found = matchOptions(spec.options, query, locale);
+      combo.last = { options: spec.options, query, locale, found };
+      return found;
+    };
     const selected = spec.options.find((o) => o.value === spec.value);
     const shownValue = combo.query ?? (selected ? text(selected.label, locale) : '');
-    const matches = combo.open ? matchOptions(spec.options, combo.query ?? '', locale) : [];
-    const shown = matches.slice(0, MAX_SHOWN);
+    const matched = combo.open ? matches(combo.query ?? '') : [];
+    const shown = matched.slice(0, MAX_SHOWN);
     const listId = `${spec.id}-list`;
     const optionId = (i: number) => `${spec.id}-o${i}`;
     const active = combo.open && combo.active >= 0 && combo.active < shown.length ? combo.active : -1;
@@ -455,15 +484,15 @@ export class LongLists implements LongListsPart {
       combo.query = query;
       combo.open = true;
       combo.active = -1;
-      const found = matchOptions(spec.options, query, locale);
+      const found = matches(query);
       // Typing replaces the choice: an exact match counts, anything else is no answer yet.
-      const exact = spec.options.find((o) => normalizeSearch(text(o.label, locale)) === normalizeSearch(query) && normalizeSearch(query) !== '');
+      const exact = exactOption(spec.options, query, locale);
       if ((exact?.value ?? '') !== spec.value) spec.choose(exact?.value ?? '');
       announce(found.length);
       ctx.refresh(spec.path);
     };
     const onKeydown = (event: KeyboardEvent) => {
-      const count = combo.open ? Math.min(matchOptions(spec.options, combo.query ?? '', locale).length, MAX_SHOWN) : 0;
+      const count = combo.open ? Math.min(matches(combo.query ?? '').length, MAX_SHOWN) : 0;
       const move = (to: number) => {
         event.preventDefault();
         combo.active = Math.max(0, Math.min(to, count - 1));
@@ -476,10 +505,10 @@ export class LongLists implements LongListsPart {
           if (event.altKey || !combo.open) {
             event.preventDefault();
             combo.open = true;
-            const all = matchOptions(spec.options, combo.query ?? '', locale).slice(0, MAX_SHOWN);
-            const current = all.findIndex((o) => o.value === spec.value);
+            const all = matches(combo.query ?? '');
+            const current = all.slice(0, MAX_SHOWN).findIndex((o) => o.value === spec.value);
             combo.active = event.altKey ? -1 : Math.max(current, 0);
-            announce(matchOptions(spec.options, combo.query ?? '', locale).length);
+            announce(all.length);
             ctx.refresh(spec.path);
           } else move(active + 1);
           return;
@@ -501,7 +530,7 @@ export class LongLists implements LongListsPart {
           // Enter chooses; it never submits the step while the list is open.
           event.preventDefault();
           {
-            const option = matchOptions(spec.options, combo.query ?? '', locale)[active];
+            const option = matches(combo.query ?? '')[active];
             if (option) choose(option);
             else close(true);
           }
@@ -530,7 +559,7 @@ export class LongLists implements LongListsPart {
     const toggle = () => {
       combo.open = !combo.open;
       combo.active = -1;
-      if (combo.open) announce(matchOptions(spec.options, combo.query ?? '', locale).length);
+      if (combo.open) announce(matches(combo.query ?? '').length);
       ctx.refresh(spec.path);
     };
 
@@ -570,7 +599,7 @@ export class LongLists implements LongListsPart {
           </li>`,
         )}
       </ul>
-      ${combo.open ? html`<p class="muted combobox-count">${this.countText(matches.length, combo.query ?? '')}</p>` : nothing}
+      ${combo.open ? html`<p class="muted combobox-count">${this.countText(matched.length, combo.query ?? '')}</p>` : nothing}
       <p class="visually-hidden" role="status">${combo.announcement}</p>
     </div>`;
   }
