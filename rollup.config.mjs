@@ -9,6 +9,7 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { shapeModules } from './scripts/shapes.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 /** Where to write; scripts/build.mjs builds into a staging folder and swaps it in. */
@@ -64,6 +65,16 @@ function chunkGraph() {
   };
 }
 
+/** `loket:shapes/<format>`: the formats described for the fast path, from their zod definitions (scripts/shapes.mjs). */
+function shapes() {
+  let modules;
+  return {
+    name: 'loket-shapes',
+    resolveId: (id) => (id.startsWith('loket:shapes/') ? `\0${id}` : null),
+    load: async (id) => (id.startsWith('\0loket:shapes/') ? (await (modules ??= shapeModules()))[id.slice(1)] : null),
+  };
+}
+
 const widgets = {
   'service-status': 'widgets/service-status/service-status.ts',
   'requirement-checklist': 'widgets/requirement-checklist/requirement-checklist.ts',
@@ -82,6 +93,7 @@ export default [
       sourcemap: true,
     },
     plugins: [
+      shapes(),
       nodeResolve({ exportConditions: ['production'] }),
       transpile('../regions/'),
       chunkGraph(),
@@ -115,6 +127,6 @@ export default [
     external: (id) => /^(lit|@lit|zod)(\/|$)/.test(id),
     output: { dir: `${out}/esm`, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name]-[hash].js', sourcemap: true },
     // Dynamically imported code (long-lists.ts) lands in shared/, two folders below dist/.
-    plugins: [nodeResolve(), transpile('../../regions/')],
+    plugins: [shapes(), nodeResolve(), transpile('../../regions/')],
   },
 ];

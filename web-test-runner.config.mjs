@@ -2,9 +2,11 @@
 // CHROME_PATH overrides the browser; as root Chromium needs --no-sandbox.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { shapeModules } from './scripts/shapes.mjs';
 import { receiverMiddleware } from './test/server/receiver-middleware.mjs';
 import { testApi } from './test/server/test-api.mjs';
 
+let shapes;
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
@@ -20,6 +22,15 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   middleware: [testApi, receiverMiddleware],
   plugins: [
+    // `loket:shapes/<format>`, generated from the zod definitions as the build does.
+    {
+      name: 'loket-shapes',
+      resolveImport: ({ source }) => (source.startsWith('loket:shapes/') ? `/__loket-shapes/${source.slice(13)}.js` : undefined),
+      serve: async (context) => {
+        const name = /^\/__loket-shapes\/(\w+)\.js$/.exec(context.path)?.[1];
+        return name ? { body: (await (shapes ??= shapeModules()))[`loket:shapes/${name}`], type: 'js' } : undefined;
+      },
+    },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
   ],
   browsers: [

@@ -1,4 +1,4 @@
-import type { Locale } from './text.js';
+import type { Locale } from './locale.js';
 
 /** A message with `{placeholders}`, or plural forms chosen by the `count` parameter. */
 export type Entry = string | { readonly one?: string; readonly other: string };

@@ -3,37 +3,8 @@ import { isMessageKey, translate, type Params } from './i18n.js';
 import type { SchemaMessageKey } from './messages/schema.js';
 import type { Locale } from './text.js';
 
-/** One thing wrong with a document, located by a readable path such as `channels[2].state`. */
-export interface Problem {
-  /** Where in the document, e.g. `channels[2].state`; empty for the whole document. */
-  readonly path: string;
-  /** What is wrong and what was expected, in the requested locale. */
-  readonly message: string;
-}
-
-/** The outcome of parsing a document at the boundary: never throws. */
-export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
-
-/**
- * Parameters a refinement attaches to a custom issue so that its message can be
- * translated later: `{ key: 'schema.timeZone', value: 'Mars/Olympus' }`.
- */
-export interface CustomIssueParams {
-  /** A key of any message catalogue. */
-  readonly key: string;
-  readonly [param: string]: string | number;
-}
-
-/** Formats `['channels', 2, 'state']` as `channels[2].state`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
-    else out += `[${JSON.stringify(String(part))}]`;
-  }
-  return out;
-}
+export { formatPath, problemLine, type CustomIssueParams, type ParseResult, type Problem } from './problem.js';
+import { formatPath, type CustomIssueParams, type Problem } from './problem.js';
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
@@ -142,9 +113,4 @@ export function toProblems(issues: readonly z.core.$ZodIssue[], root: unknown, l
   };
   issues.forEach(visit);
   return out;
-}
-
-/** `channels[2].state: must be one of …`, or the message alone for the root. */
-export function problemLine(problem: Problem, locale: Locale): string {
-  return `${problem.path || translate(locale, 'schema.root')}: ${problem.message}`;
 }

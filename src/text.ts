@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
+import type { Text as TextValue } from './locale.js';
 
-/** The languages loket speaks. Bahasa Indonesia comes first and is the default. */
-export const LOCALES = ['id', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+// The zod definition of author text. Everything a widget needs at run time
+// (`text`, `localeOf`, the locales) is in locale.ts, which has no zod.
+export { LOCALES, localeOf, text, toLocale, type Locale } from './locale.js';
 
 /**
  * Text written by a schema author: a plain string (used in every language) or
@@ -12,26 +13,4 @@ export const Text = z.union([
   z.string(),
   z.strictObject({ id: z.string(), en: z.optional(z.string()) }),
 ], { error: 'schema.text' });
-export type Text = z.infer<typeof Text>;
-
-/** Resolves schema text for a locale. Always returns a string, never HTML. */
-export function text(value: Text | undefined, locale: Locale): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value;
-  return (locale === 'en' ? value.en : undefined) ?? value.id;
-}
-
-/** Maps any BCP 47 tag to a loket locale: English for `en*`, Indonesian otherwise. */
-export function toLocale(tag: string | null | undefined): Locale | undefined {
-  if (!tag) return undefined;
-  return tag.trim().toLowerCase().startsWith('en') ? 'en' : 'id';
-}
-
-/**
- * The locale for an element: its own `lang`, else the nearest ancestor's, else the
- * page's, else Indonesian.
- */
-export function localeOf(element: Element): Locale {
-  const owner = element.closest('[lang]');
-  return toLocale(owner?.getAttribute('lang')) ?? toLocale(element.ownerDocument?.documentElement.lang) ?? 'id';
-}
+export type Text = TextValue;

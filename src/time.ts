@@ -1,5 +1,5 @@
 import { msg } from './i18n.js';
-import type { Locale } from './text.js';
+import type { Locale } from './locale.js';
 
 /** A wall-clock date in some time zone. `weekday`: 0 = Sunday … 6 = Saturday. */
 export interface LocalDate {

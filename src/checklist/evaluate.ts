@@ -1,4 +1,4 @@
-import { evaluateCondition } from '../condition.js';
+import { evaluateCondition } from '../condition-eval.js';
 import { safeHref } from '../url.js';
 import type { ChecklistDocument, Group, Item, Variant } from './format.js';
 

@@ -2,9 +2,10 @@ import * as z from 'zod/mini';
 import { Condition } from '../condition.js';
 import { translate, type Params } from '../i18n.js';
 import { Contact, Url } from '../links.js';
-import { formatPath, toProblems, type CustomIssueParams, type ParseResult, type Problem } from '../problems.js';
+import { formatPath, toProblems, type ParseResult, type Problem } from '../problems.js';
+import { rule } from '../rule.js';
 import { Text, type Locale } from '../text.js';
-import { checklistMsg, type ChecklistMessageKey } from './messages.js';
+import { checkChecklist } from './check.js';
 
 // The format of a requirement checklist, version 1: the documents a permit
 // needs, which of them apply to whom (variant questions + the shared condition
@@ -12,30 +13,20 @@ import { checklistMsg, type ChecklistMessageKey } from './messages.js';
 
 z.config({ jitless: true });
 
-/** The document versions this build understands. */
-export const CHECKLIST_VERSIONS = [1] as const;
+export { CHECKLIST_VERSIONS } from '../fast/rules.js';
 
 /** Kinds of item groups; each has a default heading ("Identitas", "Usaha", …). */
 export const GROUP_KINDS = ['identity', 'business', 'technical', 'location', 'other'] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
-/** Rp10.000, the duty stamp (materai) since UU 10/2020; `"stamped": true` means this amount. */
-export const DEFAULT_STAMP_DUTY = 10_000;
-
-const issue = (params: CustomIssueParams) => ({ code: 'custom' as const, message: params.key, params });
-
-const ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+export { DEFAULT_STAMP_DUTY } from './check.js';
 
 /**
  * An identifier: variant ids become URL query parameter names in the hand-off
  * to the form, and item ids key the ticks kept on the device, so they are
  * plain ASCII names.
  */
-export const Id = z.string().check(
-  z.superRefine((value, ctx) => {
-    if (!ID.test(value)) ctx.addIssue(issue({ key: 'checklist.id', value }));
-  }),
-);
+export const Id = z.string().check(rule('checklistId'));
 
 /** One answer to a variant question: `{ "value": "badan-usaha", "label": "Badan usaha" }`. */
 export const VariantOption = z.strictObject({
@@ -159,21 +150,13 @@ export const Apply = z.strictObject({
   url: z.optional(Url),
   form: z.optional(Id),
   label: z.optional(Text),
-}).check(
-  z.superRefine((apply, ctx) => {
-    if (apply.url === undefined && apply.form === undefined) ctx.addIssue(issue({ key: 'checklist.applyTarget' }));
-  }),
-);
+}).check(rule('applyTarget'));
 export type Apply = z.infer<typeof Apply>;
 
 /** A requirement checklist, version 1. */
 export const ChecklistDocument = z.strictObject({
   $schema: z.optional(z.string()),
-  version: z.number().check(
-    z.superRefine((found, ctx) => {
-      if (!(CHECKLIST_VERSIONS as readonly number[]).includes(found)) ctx.addIssue(issue({ key: 'schema.version', found, supported: CHECKLIST_VERSIONS.join(', ') }));
-    }),
-  ),
+  version: z.number().check(rule('checklistVersion')),
   /** Names the checklist; ticks are remembered on the device under it (with the version). */
   id: Id,
   permit: Permit,
@@ -185,72 +168,7 @@ export const ChecklistDocument = z.strictObject({
 });
 export type ChecklistDocument = z.infer<typeof ChecklistDocument>;
 
-type Path = readonly (string | number)[];
-type Report = (at: Path, key: ChecklistMessageKey | 'schema.duplicate', params?: Params) => void;
-
-const quote = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
-
-/**
- * The checks that need the whole document: every condition names an existing
- * variant and only that variant's option values; ids are unique. A wrong
- * option value is an error, not a warning: variants are a closed set written in
- * the same document, so a typo ("badan_usaha") is always a mistake, and would
- * otherwise hide or show a document silently.
- */
-export function checkChecklist(doc: ChecklistDocument, locale: Locale): Problem[] {
-  const problems: Problem[] = [];
-  const report: Report = (at, key, params = {}) =>
-    problems.push({ path: formatPath(at), message: key === 'schema.duplicate' ? translate(locale, key, params) : checklistMsg(locale, key, params) });
-  const variants = new Map<string, Variant>();
-  const unique = (seen: Map<string, Path>, value: string, at: Path) => {
-    const first = seen.get(value);
-    if (first) report(at, 'schema.duplicate', { value, other: formatPath(first) });
-    else seen.set(value, at);
-  };
-
-  const variantIds = new Map<string, Path>();
-  (doc.variants ?? []).forEach((variant, v) => {
-    unique(variantIds, variant.id, ['variants', v, 'id']);
-    if (!variants.has(variant.id)) variants.set(variant.id, variant);
-    const values = new Map<string, Path>();
-    variant.options.forEach((option, o) => unique(values, option.value, ['variants', v, 'options', o, 'value']));
-  });
-
-  const groupIds = new Map<string, Path>();
-  const itemIds = new Map<string, Path>();
-  doc.groups.forEach((group, g) => {
-    if (group.id !== undefined) unique(groupIds, group.id, ['groups', g, 'id']);
-    if (group.when) checkCondition(group.when, ['groups', g, 'when'], variants, report);
-    group.items.forEach((item, i) => {
-      const at = ['groups', g, 'items', i];
-      unique(itemIds, item.id, [...at, 'id']);
-      if (item.when) checkCondition(item.when, [...at, 'when'], variants, report);
-      if (item.whenNeeded !== undefined && item.optional !== true) report([...at, 'whenNeeded'], 'checklist.whenNeeded');
-    });
-  });
-  return problems;
-}
-
-/** Checks that a condition reads only variant ids, and compares them only with their options. */
-function checkCondition(cond: Condition, at: Path, variants: ReadonlyMap<string, Variant>, report: Report): void {
-  cond.all?.forEach((c, i) => checkCondition(c, [...at, 'all', i], variants, report));
-  cond.any?.forEach((c, i) => checkCondition(c, [...at, 'any', i], variants, report));
-  if (cond.not) checkCondition(cond.not, [...at, 'not'], variants, report);
-  if (cond.field === undefined) return;
-  const variant = variants.get(cond.field);
-  if (!variant) {
-    if (variants.size === 0) report([...at, 'field'], 'checklist.noVariants', { name: cond.field });
-    else report([...at, 'field'], 'checklist.unknownVariant', { name: cond.field, known: quote([...variants.keys()]) });
-    return;
-  }
-  const known = variant.options.map((o) => o.value);
-  const value = (expected: unknown, path: Path) => {
-    if (typeof expected !== 'string' || !known.includes(expected)) report(path, 'checklist.unknownOption', { value: String(expected), name: variant.id, known: quote(known) });
-  };
-  if (cond.equals !== undefined) value(cond.equals, [...at, 'equals']);
-  if (cond.notEquals !== undefined) value(cond.notEquals, [...at, 'notEquals']);
-  cond.oneOf?.forEach((expected, i) => value(expected, [...at, 'oneOf', i]));
-}
+export { checkChecklist } from './check.js';
 
 /** Parses a checklist document. Never throws; problems name their paths. */
 export function parseChecklist(json: unknown, locale: Locale = 'id'): ParseResult<ChecklistDocument> {

@@ -1,7 +1,7 @@
-import { referencedFields, type Condition, type Scalar } from '../condition.js';
+import { referencedFields, type Condition, type Scalar } from '../condition-eval.js';
 import { translate, type Params } from '../i18n.js';
-import { formatPath, type Problem } from '../problems.js';
-import type { Locale } from '../text.js';
+import { formatPath, type Problem } from '../problem.js';
+import type { Locale } from '../locale.js';
 import { indexFields, type FieldEntry, type FieldIndex } from './fields.js';
 import type { Field, FormDocument, Option } from './format.js';
 import type { FormDocumentMessageKey } from './document-messages.js';

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { Condition, Scalar } from '../condition.js';
 import { translate } from '../i18n.js';
-import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
-import { TimeZone, Url, contactProblem } from '../links.js';
+import { toProblems, type ParseResult } from '../problems.js';
+import { rule } from '../rule.js';
+import { TimeZone, Url } from '../links.js';
 import { Text, type Locale } from '../text.js';
 import { checkForm } from './check.js';
-import { REGION_LEVELS, isRegionCode, type RegionLookup } from './region.js';
+import { REGION_LEVELS, type RegionLookup } from './region.js';
 
 // The permit-form document, version 1. One definition: the TypeScript types
 // are inferred from it. The checks that need the whole document (names,
@@ -13,21 +14,9 @@ import { REGION_LEVELS, isRegionCode, type RegionLookup } from './region.js';
 
 z.config({ jitless: true });
 
-/** The document versions this build understands. */
-export const FORM_VERSIONS = [1] as const;
+export { CONTENT_TYPES, FIELD_TYPES, FORM_VERSIONS, INPUT_TYPES, ITEM_FIELD_TYPES } from '../fast/rules.js';
+import type { CONTENT_TYPES, FIELD_TYPES, INPUT_TYPES } from '../fast/rules.js';
 
-/** Fields that collect an answer, except the repeatable group. */
-export const INPUT_TYPES = [
-  'text', 'textarea', 'number', 'email', 'phone',
-  'nik', 'npwp', 'nib', 'kbli', 'postal-code',
-  'date', 'select', 'radio', 'checkboxes', 'checkbox', 'file', 'region',
-] as const;
-/** Text only, no answer: headings, paragraphs and notices between questions. */
-export const CONTENT_TYPES = ['heading', 'paragraph', 'notice'] as const;
-/** Every field type of version 1. */
-export const FIELD_TYPES = [...INPUT_TYPES, 'group', ...CONTENT_TYPES] as const;
-/** Field types allowed inside a repeatable group (groups do not nest in version 1). */
-export const ITEM_FIELD_TYPES = [...INPUT_TYPES, ...CONTENT_TYPES] as const;
 /** Rules whose default message a field may replace through `messages`. */
 export const MESSAGE_RULES = [
   'required', 'minLength', 'maxLength', 'pattern', 'min', 'max', 'format', 'option',
@@ -48,25 +37,14 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export type MessageRule = (typeof MESSAGE_RULES)[number];
 export type KbliEdition = (typeof KBLI_EDITIONS)[number];
 
-const issue = (params: CustomIssueParams) => ({ code: 'custom' as const, message: params.key, params });
-const check = <T>(test: (value: T) => CustomIssueParams | undefined) =>
-  z.superRefine<T>((value, ctx) => {
-    const found = test(value);
-    if (found) ctx.addIssue(issue(found));
-  });
-
 /** Field names become answer keys and error paths (`vessels[1].name`), so no dots, brackets or spaces. */
-export const FieldName = z.string().check(check((value) => (/^[A-Za-z][A-Za-z0-9_]*$/.test(value) ? undefined : { key: 'form.name', value })));
+export const FieldName = z.string().check(rule('fieldName'));
 
 const Count = z.int().check(z.minimum(0));
 /** A date bound: `YYYY-MM-DD`, or `today` (the citizen's today). */
-export const DateBound = z.string().check(
-  check((value) => (value === 'today' || /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) ? undefined : { key: 'form.dateBound', value })),
-);
+export const DateBound = z.string().check(rule('dateBound'));
 /** An accepted file type: an extension (`.pdf`) or a MIME type (`application/pdf`, `image/*`). */
-export const Accept = z.string().check(
-  check((value) => (/^\.[A-Za-z0-9]+$/.test(value) || /^[a-z]+\/(\*|[A-Za-z0-9.+-]+)$/.test(value) ? undefined : { key: 'form.accept', value })),
-);
+export const Accept = z.string().check(rule('accept'));
 
 /** Per-rule replacements for the default error messages. */
 export const Messages = z.strictObject(
@@ -101,11 +79,11 @@ const base = {
 const lengths = { minLength: z.optional(Count), maxLength: z.optional(Count) };
 const choices = { options: z.array(Option) };
 /** A URL (`https:`, `http:` or relative) of a JSON list of options: `[{ "value": "56101", "label": "56101 Restoran" }, …]`. */
-const OptionsUrl = z.string().check(check((value) => (isAllowedEndpoint(value) ? undefined : { key: 'form.optionsFrom', value })));
+const OptionsUrl = z.string().check(rule('optionsUrl'));
 /** Options written in the document, or fetched from `optionsFrom` (exactly one of the two). */
 const longChoices = { options: z.optional(z.array(Option)), optionsFrom: z.optional(OptionsUrl) };
 /** A Kemendagri region code: `51`, `51.02`, `51.02.01` or `51.02.01.2001`. */
-export const RegionCode = z.string().check(check((value) => (isRegionCode(value) ? undefined : { key: 'form.regionCode', value })));
+export const RegionCode = z.string().check(rule('regionCode'));
 
 /** Short text, with optional length limits and a pattern (a JavaScript regular expression source, matched against the whole answer). */
 export const TextField = z.strictObject({ type: z.literal('text'), ...base, ...lengths, pattern: z.optional(z.string()) });
@@ -212,23 +190,15 @@ const contentFields = [HeadingContent, ParagraphContent, NoticeContent] as const
  * Checks `type` first, so that an unknown type gets one message listing the
  * known ones instead of a discriminated-union failure.
  */
-function typed<const T extends readonly [z.ZodMiniObject, ...z.ZodMiniObject[]]>(known: readonly string[], options: T) {
-  const types = known.join(', ');
-  const head = z.looseObject({
-    type: z.string().check(
-      check((value): CustomIssueParams | undefined => {
-        if (known.includes(value)) return undefined;
-        return value === 'group' ? { key: 'form.nestedGroup' } : { key: 'form.fieldType', value, types };
-      }),
-    ),
-  });
+function typed<const T extends readonly [z.ZodMiniObject, ...z.ZodMiniObject[]]>(types: 'fieldType' | 'itemType', options: T) {
+  const head = z.looseObject({ type: z.string().check(rule(types)) });
   const union = z.discriminatedUnion('type', options);
   // The head passes every key through, so the union sees the input unchanged.
   return z.pipe(head, union as never) as unknown as z.ZodMiniPipe<typeof head, typeof union>;
 }
 
 /** A field inside a repeatable group: any field but another group. */
-export const ItemField = typed(ITEM_FIELD_TYPES, [...inputFields, ...contentFields]);
+export const ItemField = typed('itemType', [...inputFields, ...contentFields]);
 export type ItemField = z.infer<typeof ItemField>;
 
 /** A repeatable group (vessels, owners): its own fields, `min`–`max` items. */
@@ -246,7 +216,7 @@ export const GroupField = z.strictObject({
 export type GroupField = z.infer<typeof GroupField>;
 
 /** Any field of a step. */
-export const Field = typed(FIELD_TYPES, [...inputFields, GroupField, ...contentFields]);
+export const Field = typed('fieldType', [...inputFields, GroupField, ...contentFields]);
 export type Field = z.infer<typeof Field>;
 /** A field that collects an answer (not static content). */
 export type AnswerField = Exclude<Field, { type: ContentType }>;
@@ -286,24 +256,15 @@ export const ServiceLevel = z.strictObject({
 });
 export type ServiceLevel = z.infer<typeof ServiceLevel>;
 
-/** A help-channel value checked with the same rule as every contact line. */
-const contact = (kind: 'phone' | 'whatsapp' | 'email') =>
-  z.string().check(
-    check((value) => {
-      const key = contactProblem(kind, value);
-      return key ? { key, value } : undefined;
-    }),
-  );
-
 /** Where to get help, shown in the same place on every step (WCAG 3.2.6). */
 export const HelpChannel = z.strictObject({
-  phone: z.optional(contact('phone')),
-  whatsapp: z.optional(contact('whatsapp')),
-  email: z.optional(contact('email')),
+  phone: z.optional(z.string().check(rule('helpPhone'))),
+  whatsapp: z.optional(z.string().check(rule('helpWhatsapp'))),
+  email: z.optional(z.string().check(rule('helpEmail'))),
   /** When someone answers: "Senin–Jumat, pukul 08.00–15.00 WIB". */
   hours: z.optional(Text),
   note: z.optional(Text),
-}).check(check((help) => (help.phone ?? help.whatsapp ?? help.email ? undefined : { key: 'form.helpContact' })));
+}).check(rule('helpContact'));
 export type HelpChannel = z.infer<typeof HelpChannel>;
 
 /** How a submission is encoded: `multipart` is chosen automatically whenever files are attached. */
@@ -313,54 +274,21 @@ export const SUBMIT_METHODS = ['POST', 'PUT'] as const;
 export type SubmitEncoding = (typeof SUBMIT_ENCODINGS)[number];
 export type SubmitMethod = (typeof SUBMIT_METHODS)[number];
 
-/**
- * Request headers a form may not set: the ones browsers forbid scripts to
- * set (Fetch standard), and the ones loket sets itself.
- */
-export const RESERVED_HEADERS = [
-  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
-  'connection', 'content-length', 'content-type', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host',
-  'idempotency-key', 'keep-alive', 'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding',
-  'upgrade', 'via',
-] as const;
-
-/** Whether a header name may be set by a form document: a valid token, not reserved, not `proxy-*` or `sec-*`. */
-export function isAllowedHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) && !(RESERVED_HEADERS as readonly string[]).includes(lower) && !lower.startsWith('proxy-') && !lower.startsWith('sec-');
-}
-
-/** An endpoint: `https:`, `http:` or a relative URL, nothing else (no `javascript:`, `data:`, `mailto:`). */
-export function isAllowedEndpoint(value: string): boolean {
-  try {
-    return ['https:', 'http:'].includes(new URL(value, 'https://loket.invalid/').protocol) && value.trim() !== '' && !/\s/.test(value.trim());
-  } catch {
-    return false;
-  }
-}
+export { RESERVED_HEADERS, isAllowedEndpoint, isAllowedHeader } from '../fast/rules.js';
 
 /** A JSON pointer (RFC 6901): empty, or `/`-separated tokens with `~0`/`~1` escapes. */
-export const JsonPointer = z.string().check(check((value) => (/^(\/([^~]|~[01])*)*$/.test(value) ? undefined : { key: 'form.pointer', value })));
+export const JsonPointer = z.string().check(rule('jsonPointer'));
 
 /** Where and how submissions are sent. Without it, the host page must handle `loket-submit` or set `action`. */
 export const SubmitConfig = z.strictObject({
   /** The URL that receives submissions (`https:`, `http:` or relative to the page). */
-  endpoint: z.optional(z.string().check(check((value) => (isAllowedEndpoint(value) ? undefined : { key: 'form.endpoint', value })))),
+  endpoint: z.optional(z.string().check(rule('endpoint'))),
   /** `POST` (default) or `PUT`. */
   method: z.optional(z.enum(SUBMIT_METHODS)),
   /** `json` (default), `multipart`, or `text`: JSON in a `text/plain` body, which needs no CORS preflight. */
   encoding: z.optional(z.enum(SUBMIT_ENCODINGS)),
   /** Extra request headers, such as an API key meant for the public. Never a secret: anyone can read the document. */
-  headers: z.optional(
-    z.record(z.string(), z.string()).check(
-      z.superRefine((headers, ctx) => {
-        for (const [name, value] of Object.entries(headers)) {
-          if (!isAllowedHeader(name)) ctx.addIssue({ ...issue({ key: 'form.header', value: name }), path: [name] });
-          else if (/[\r\n]/.test(value)) ctx.addIssue({ ...issue({ key: 'form.headerValue' }), path: [name] });
-        }
-      }),
-    ),
-  ),
+  headers: z.optional(z.record(z.string(), z.string()).check(rule('headers'))),
   /** Seconds an attempt may go without any progress before it is abandoned (default 30). */
   timeoutSeconds: z.optional(z.number().check(z.minimum(1), z.maximum(600))),
   /** Automatic retries after a network error, a timeout, 408, 429, 502, 503 or 504 (default 3). */
@@ -401,9 +329,7 @@ export type ReceiptConfig = z.infer<typeof ReceiptConfig>;
 /** A permit-form document, version 1. */
 export const FormDocument = z.strictObject({
   $schema: z.optional(z.string()),
-  version: z.number().check(
-    check((found) => ((FORM_VERSIONS as readonly number[]).includes(found) ? undefined : { key: 'schema.version', found, supported: FORM_VERSIONS.join(', ') })),
-  ),
+  version: z.number().check(rule('formVersion')),
   /** The form's id, sent with each submission: `sipi-jakarta-utara`. */
   id: z.string().check(z.minLength(1)),
   /** The author's own revision of this form, sent with each submission. */

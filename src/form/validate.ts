@@ -1,9 +1,9 @@
-import { evaluateCondition, isEmptyValue, referencedFields, type Condition, type Scalar } from '../condition.js';
+import { evaluateCondition, isEmptyValue, referencedFields, type Condition, type Scalar } from '../condition-eval.js';
 import { msg, type MessageKey, type Params } from '../i18n.js';
 import { checkIdentifier, nikMatchesBirthDate, nikMatchesSex, normalizeIdentifier, type IdentifierError } from '../identifiers.js';
-import { isEmail } from '../links.js';
+import { isEmail } from '../contact.js';
 import { isMobile, normalizePhone } from '../phone.js';
-import { text, type Locale } from '../text.js';
+import { text, type Locale } from '../locale.js';
 import { answerOf, choicesOf, dateOf, filesOf, itemsOf, parseNumber, realDate, textOf, type Answers } from './answers.js';
 import { indexFields, type FieldEntry } from './fields.js';
 import { acceptedNames, acceptsFile, formatSize } from './files.js';

@@ -1,17 +1,6 @@
 import { addDays, instantOf, zonedParts, type LocalDate, type ZonedParts } from '../time.js';
-import {
-  NOTICE_LEVELS,
-  WEEKDAY_KEYS,
-  clockMinutes,
-  readDocTime,
-  type Channel,
-  type ChannelState,
-  type Closure,
-  type Notice,
-  type Period,
-  type StatusDocument,
-  type WeeklyHours,
-} from './format.js';
+import { NOTICE_LEVELS, WEEKDAY_KEYS, clockMinutes, readDocTime, type ChannelState } from './clock.js';
+import type { Channel, Closure, Notice, Period, StatusDocument, WeeklyHours } from './format.js';
 
 // What is open right now, read in the office's own time zone — never the
 // visitor's. Pure functions of (document, instant): the element only renders.

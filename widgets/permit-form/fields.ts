@@ -9,7 +9,7 @@ import { LONG_LIST_THRESHOLD, type AnswerField, type ContentField, type Field, t
 import type { RegionLookup } from '../../src/form/region.js';
 import { formUiMsg } from '../../src/form/ui-messages.js';
 import type { FieldError, Validator } from '../../src/form/validate.js';
-import { text, type Locale } from '../../src/text.js';
+import { text, type Locale } from '../../src/locale.js';
 import { heading } from '../shared/parts.js';
 import { groupItems, idOf, pathOf, readAnswer } from './answer-state.js';
 

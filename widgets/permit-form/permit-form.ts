@@ -1,17 +1,18 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { referencedFields } from '../../src/condition.js';
+import { referencedFields } from '../../src/condition-eval.js';
 import { defineElement } from '../../src/define.js';
+import type { StagedResult } from '../../src/fast/two-stage.js';
 import { LoketErrorEvent, LoketStepEvent, LoketSubmitEvent, type LoketSubmitDetail } from '../../src/events.js';
 import { dateOf, filesOf } from '../../src/form/answers.js';
 import { indexFields, type FieldIndex } from '../../src/form/fields.js';
-import { parseForm, type AnswerField, type FormDocument, type GroupField } from '../../src/form/format.js';
+import { formParser } from '../../src/form/fast.js';
+import type { AnswerField, FormDocument, GroupField } from '../../src/form/format.js';
 import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
 import { createValidator, type FieldError, type Validator } from '../../src/form/validate.js';
 import { loadLocale, type Params } from '../../src/i18n.js';
-import { contactHref } from '../../src/links.js';
-import type { ParseResult } from '../../src/problems.js';
-import { text, type Locale } from '../../src/text.js';
+import { contactHref } from '../../src/contact.js';
+import { text, type Locale } from '../../src/locale.js';
 import { LoketElement } from '../shared/loket-element.js';
 import { groupItems, idOf, keyOf, parsePath, readAnswer, writeAnswer } from './answer-state.js';
 import { heading } from '../shared/parts.js';
@@ -280,8 +281,12 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private pendingFocus: Focus = { to: 'none' };
   private pushedHistory = false;
   private submitting = false;
-  protected override parse(json: unknown, locale: Locale): ParseResult<FormDocument> {
-    return parseForm(json, locale);
+  protected override parse(json: unknown, locale: Locale): StagedResult<FormDocument> {
+    return formParser.parse(json, locale);
+  }
+
+  protected override loadParser(): Promise<void> {
+    return formParser.load();
   }
 
   override connectedCallback(): void {

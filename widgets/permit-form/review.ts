@@ -3,7 +3,7 @@ import { describeAnswer, reviewSections, type ReviewRow } from '../../src/form/d
 import type { FormDocument, Option } from '../../src/form/format.js';
 import { formUiMsg } from '../../src/form/ui-messages.js';
 import type { FieldError, Validator } from '../../src/form/validate.js';
-import type { Locale } from '../../src/text.js';
+import type { Locale } from '../../src/locale.js';
 import { idOf } from './answer-state.js';
 import { heading } from '../shared/parts.js';
 

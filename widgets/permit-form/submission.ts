@@ -9,7 +9,7 @@ import { createSubmitter, forgetDevice, type Outcome, type Receipt, type SubmitH
 import { submitMsg, type SubmitMessageKey } from '../../src/submit/messages.js';
 import { onSignal, type OutboxSignal } from '../../src/submit/signal.js';
 import { deleteDraft, draftsEnabled, loadDraft, saveDraft, type Draft } from '../../src/submit/store.js';
-import { text, type Locale } from '../../src/text.js';
+import { text, type Locale } from '../../src/locale.js';
 import { trackingHref } from '../../src/tracking/link.js';
 import { formatDate, formatInstant, zonedParts } from '../../src/time.js';
 

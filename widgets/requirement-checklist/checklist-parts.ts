@@ -1,10 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { checklistMsg, type ChecklistMessageKey } from '../../src/checklist/messages.js';
-import { DEFAULT_STAMP_DUTY, type ChecklistDocument, type Help, type Item, type Permit } from '../../src/checklist/format.js';
+import { DEFAULT_STAMP_DUTY } from '../../src/checklist/check.js';
+import type { ChecklistDocument, Help, Item, Permit } from '../../src/checklist/format.js';
 import { formatRupiah, type Answers } from '../../src/checklist/evaluate.js';
 import type { Params } from '../../src/i18n.js';
-import { contactHref, type Contact } from '../../src/links.js';
-import { text, type Locale } from '../../src/text.js';
+import { contactHref } from '../../src/contact.js';
+import type { Contact } from '../../src/links.js';
+import { text, type Locale } from '../../src/locale.js';
 import { heading, linkOrText } from '../shared/parts.js';
 
 // Render helpers for the checklist. Every string from the document goes

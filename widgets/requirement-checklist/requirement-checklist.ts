@@ -3,13 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { applicableGroups, handOffHref, isAnswered, progressOf, validAnswers, withAnswer, type Answer, type Answers, type ApplicableGroup, type Progress } from '../../src/checklist/evaluate.js';
 import { LoketApplyEvent, LoketChecklistChangeEvent } from '../../src/checklist/events.js';
-import { parseChecklist, type ChecklistDocument, type Item, type Variant } from '../../src/checklist/format.js';
+import { checklistParser } from '../../src/checklist/fast.js';
+import type { ChecklistDocument, Item, Variant } from '../../src/checklist/format.js';
 import { checklistMsg, type ChecklistMessageKey } from '../../src/checklist/messages.js';
 import { readSaved, storageAvailable, storageKey, writeSaved } from '../../src/checklist/storage.js';
 import { defineElement } from '../../src/define.js';
+import type { StagedResult } from '../../src/fast/two-stage.js';
 import type { Params } from '../../src/i18n.js';
-import type { ParseResult } from '../../src/problems.js';
-import { text, type Locale } from '../../src/text.js';
+import { text, type Locale } from '../../src/locale.js';
 import { LoketElement } from '../shared/loket-element.js';
 import { heading } from '../shared/parts.js';
 import { factsList, helpSection, itemDescription, itemLinks, printedAnswers, type RenderContext } from './checklist-parts.js';
@@ -98,8 +99,12 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
 
   private loadedKey?: string;
   private announceTimer?: ReturnType<typeof setTimeout>;
-  protected override parse(json: unknown, locale: Locale): ParseResult<ChecklistDocument> {
-    return parseChecklist(json, locale);
+  protected override parse(json: unknown, locale: Locale): StagedResult<ChecklistDocument> {
+    return checklistParser.parse(json, locale);
+  }
+
+  protected override loadParser(): Promise<void> {
+    return checklistParser.load();
   }
 
   override disconnectedCallback(): void {

@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../src/define.js';
+import type { StagedResult } from '../../src/fast/two-stage.js';
 import { statusMsg, type StatusMessageKey } from '../../src/status/messages.js';
 import type { Params } from '../../src/i18n.js';
-import type { ParseResult } from '../../src/problems.js';
 import { docInstant, evaluateStatus, type StatusNow } from '../../src/status/evaluate.js';
-import { parseStatus, type StatusDocument } from '../../src/status/format.js';
-import { text, type Locale } from '../../src/text.js';
+import { statusParser } from '../../src/status/fast.js';
+import type { StatusDocument } from '../../src/status/format.js';
+import { text, type Locale } from '../../src/locale.js';
 import { delaySeconds } from '../../src/load.js';
 import { formatInstant } from '../../src/time.js';
 import { LoketElement } from '../shared/loket-element.js';
@@ -111,8 +112,12 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
   /** The document evaluated at the time of this update. */
   private status?: StatusNow;
   private evaluatedAt = 0;
-  protected override parse(json: unknown, locale: Locale): ParseResult<StatusDocument> {
-    return parseStatus(json, locale);
+  protected override parse(json: unknown, locale: Locale): StagedResult<StatusDocument> {
+    return statusParser.parse(json, locale);
+  }
+
+  protected override loadParser(): Promise<void> {
+    return statusParser.load();
   }
 
   override connectedCallback(): void {

@@ -2,10 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../../src/i18n.js';
 import { statusMsg, type StatusMessageKey } from '../../src/status/messages.js';
 import type { Params } from '../../src/i18n.js';
-import { contactHref } from '../../src/links.js';
+import { contactHref } from '../../src/contact.js';
 import type { ChannelNow, Opening } from '../../src/status/evaluate.js';
-import { WEEKDAY_KEYS, clockMinutes, readDocTime, type Channel, type Closure, type Contact, type Notice, type WeeklyHours } from '../../src/status/format.js';
-import { text, type Locale } from '../../src/text.js';
+import { WEEKDAY_KEYS, clockMinutes, readDocTime } from '../../src/status/clock.js';
+import type { Channel, Closure, Contact, Notice, WeeklyHours } from '../../src/status/format.js';
+import { text, type Locale } from '../../src/locale.js';
 import { formatClock, formatDate, weekdayName, zoneLabel } from '../../src/time.js';
 import { linkOrText } from '../shared/parts.js';
 

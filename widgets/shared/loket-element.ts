@@ -3,8 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { LoketErrorEvent, LoketReadyEvent, type LoketErrorDetail } from '../../src/events.js';
 import { loadLocale, localeReady, msg, translate } from '../../src/i18n.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, delaySeconds, fetchJson, parseJsonText, type LoadError, type LoadResult } from '../../src/load.js';
-import { problemLine, type ParseResult, type Problem } from '../../src/problems.js';
-import { localeOf, toLocale, type Locale } from '../../src/text.js';
+import { problemLine, type Problem } from '../../src/problem.js';
+import type { StagedResult } from '../../src/fast/two-stage.js';
+import { localeOf, toLocale, type Locale } from '../../src/locale.js';
 import { errorPanelStyles } from './shared.styles.js';
 
 /**
@@ -104,8 +105,16 @@ export abstract class LoketElement<T> extends LitElement {
     }
   }
 
-  /** Parses a document into the widget's typed configuration, reporting problems by path. */
-  protected abstract parse(json: unknown, locale: Locale): ParseResult<T>;
+  /**
+   * Parses a document into the widget's typed configuration, reporting problems
+   * by path; `undefined` when that needs the full check, fetched by {@link loadParser}.
+   */
+  protected abstract parse(json: unknown, locale: Locale): StagedResult<T>;
+
+  /** Fetches the full check of a document the fast path could not accept. */
+  protected loadParser(): Promise<void> {
+    return Promise.resolve();
+  }
 
   /** Renders a parsed document. */
   protected abstract renderDocument(value: T): TemplateResult | typeof nothing;
@@ -230,6 +239,20 @@ export abstract class LoketElement<T> extends LitElement {
     if (!error) {
       if (this.raw === undefined) return;
       const parsed = this.parse(this.raw, this.locale);
+      if (parsed === undefined) {
+        // Not certainly valid: fetch zod and the authors' messages together;
+        // until they arrive the fallback content stays.
+        const raw = this.raw;
+        void Promise.all([this.loadParser(), loadAuthoring()]).then(
+          () => this.raw === raw && this.reparse(report),
+          (cause: unknown) => {
+            if (this.raw !== raw) return;
+            this.loadError = { kind: 'network', detail: `the document check could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}` };
+            this.reparse(report);
+          },
+        );
+        return;
+      }
       if (parsed.ok) {
         const replaced = this.value !== undefined;
         this.value = parsed.value;
@@ -254,6 +277,7 @@ export abstract class LoketElement<T> extends LitElement {
       error = { kind: 'invalid' };
       problems = parsed.problems;
     }
+    // The last good document passed once, so it parses again without waiting.
     const good = this.goodRaw === undefined ? undefined : this.parse(this.goodRaw, this.locale);
     this.value = good?.ok ? good.value : undefined;
     this.fail(error, problems, report);
