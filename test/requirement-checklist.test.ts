@@ -72,7 +72,10 @@ afterEach(() => {
   LoketRequirementChecklist.announceDelayMs = 800;
 });
 
-describe('<loket-requirement-checklist> with the demo checklists', () => {
+describe('<loket-requirement-checklist> with the demo checklists', function () {
+  // axe runs once per variant combination (reklame has dozens): 10-16 s on
+  // the shared 2-core machine under load, with or without the fast path.
+  this.timeout(60_000);
   for (const name of examples) {
     it(`renders ${name} in every variant combination, in Indonesian and English, with no axe violations`, async () => {
       const doc: ChecklistDocument = await (await fetch(`/demo/checklists/${name}.json`)).json();
