@@ -54,9 +54,10 @@ if (existing) {
     const importer = WIDGETS[tag];
     if (!importer || started.has(tag) || customElements.get(tag)) return;
     started.add(tag);
-    // The widget's shared chunks load beside its own, not after it. A chunk
-    // that fails here fails the widget's import below, which reports it.
-    for (const file of CHUNKS[tag.slice(6)] ?? []) import(new URL(file, import.meta.url).href).catch(() => undefined);
+    // The widget's shared chunks (its own comes first in the list, imported
+    // below) load beside its own, not after it. A chunk that fails here fails
+    // the widget's import below, which reports it.
+    for (const file of (CHUNKS[tag.slice(6)] ?? []).slice(1)) import(new URL(file, import.meta.url).href).catch(() => undefined);
     try {
       await importer();
     } catch (error) {

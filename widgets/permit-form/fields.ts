@@ -93,9 +93,14 @@ const IDENTIFIER_TYPES = new Set(['nik', 'npwp', 'nib', 'kbli', 'postal-code', '
 
 const t = (ctx: FieldContext, key: Parameters<typeof formUiMsg>[1], params?: Parameters<typeof formUiMsg>[2]) => formUiMsg(ctx.locale, key, params);
 
+// Render cost: a 1000-field form is 1000 copies of these templates. Every
+// `${…}` child expression leaves a comment marker in the DOM and every blank
+// between tags a text node, so a part that is usually empty returns `nothing`
+// from one expression, and a required label is plain text.
+
 export function labelText(field: AnswerField, ctx: FieldContext, path: string) {
-  const required = ctx.validator.isRequired(path, ctx.answers);
-  return html`${text(field.label, ctx.locale)}${required ? nothing : html` <span class="optional">${t(ctx, 'ui.optional')}</span>`}`;
+  const words = text(field.label, ctx.locale);
+  return ctx.validator.isRequired(path, ctx.answers) ? words : html`${words} <span class="optional">${t(ctx, 'ui.optional')}</span>`;
 }
 
 export function describedBy(path: string, field: AnswerField, ctx: FieldContext, extra: string[] = []): string | undefined {
@@ -110,15 +115,26 @@ export function hint(path: string, field: AnswerField, ctx: FieldContext) {
   return field.hint !== undefined ? html`<div class="hint" part="hint" id=${idOf(path, 'hint')}>${text(field.hint, ctx.locale)}</div>` : nothing;
 }
 
+const errorLine = (path: string, ctx: FieldContext, error: FieldError) =>
+  html`<p class="error-message" part="error" id=${idOf(path, 'error')}><span class="visually-hidden">${t(ctx, 'ui.errorPrefix')}</span> ${error.message}</p>`;
+const warningLine = (path: string, ctx: FieldContext, warning: FieldError) =>
+  html`<p class="warning-message" part="warning" id=${idOf(path, 'warning')}><span class="visually-hidden">${t(ctx, 'ui.warningPrefix')}</span> ${warning.message}</p>`;
+
 /** The inline message: the same words as the error summary, prefixed for screen readers. */
 export function messages(path: string, ctx: FieldContext) {
   const error = ctx.error(path);
   const warning = ctx.warning(path);
-  return html`${error
-    ? html`<p class="error-message" part="error" id=${idOf(path, 'error')}><span class="visually-hidden">${t(ctx, 'ui.errorPrefix')}</span> ${error.message}</p>`
-    : nothing}${warning
-    ? html`<p class="warning-message" part="warning" id=${idOf(path, 'warning')}><span class="visually-hidden">${t(ctx, 'ui.warningPrefix')}</span> ${warning.message}</p>`
-    : nothing}`;
+  if (error && warning) return html`${errorLine(path, ctx, error)}${warningLine(path, ctx, warning)}`;
+  if (error) return errorLine(path, ctx, error);
+  return warning ? warningLine(path, ctx, warning) : nothing;
+}
+
+/** The hint, then the message, in one part: `nothing` for most fields of an untouched form. */
+function notes(path: string, field: AnswerField, ctx: FieldContext) {
+  const h = hint(path, field, ctx);
+  const m = messages(path, ctx);
+  if (h === nothing) return m;
+  return m === nothing ? h : html`${h}${m}`;
 }
 
 function textInput(field: InputField, path: string, ctx: FieldContext): TemplateResult {
@@ -142,17 +158,15 @@ function textInput(field: InputField, path: string, ctx: FieldContext): Template
     aria-invalid=${invalid ? 'true' : nothing}
     .value=${live(typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '')}
   />`;
-  return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
-    ${hint(path, field, ctx)} ${messages(path, ctx)}
-    ${suffix ? html`<span class="with-suffix">${input}<span class="suffix" aria-hidden="true">${suffix}</span></span>` : input}`;
+  return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>${notes(path, field, ctx)}${suffix
+    ? html`<span class="with-suffix">${input}<span class="suffix" aria-hidden="true">${suffix}</span></span>`
+    : input}`;
 }
 
 function textarea(field: Extract<InputField, { type: 'textarea' }>, path: string, ctx: FieldContext): TemplateResult {
   const value = readAnswer(ctx.answers, path);
   const invalid = ctx.error(path) !== undefined;
-  return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
-    ${hint(path, field, ctx)} ${messages(path, ctx)}
-    <textarea
+  return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>${notes(path, field, ctx)}<textarea
       class="input textarea ${invalid ? 'invalid' : ''}"
       part="input"
       id=${idOf(path)}
@@ -168,10 +182,9 @@ function textarea(field: Extract<InputField, { type: 'textarea' }>, path: string
 
 /** A fieldset with a legend: radios, checkboxes, dates, groups. */
 export function fieldset(field: AnswerField, path: string, ctx: FieldContext, body: TemplateResult, extraDescribed: string[] = [], extraHint: unknown = nothing): TemplateResult {
-  return html`<fieldset class="fieldset" id=${idOf(path, 'fieldset')} aria-describedby=${ifDefined(describedBy(path, field, ctx, extraDescribed))}>
-    <legend class="label legend">${labelText(field, ctx, path)}</legend>
-    ${hint(path, field, ctx)} ${extraHint} ${messages(path, ctx)} ${body}
-  </fieldset>`;
+  return html`<fieldset class="fieldset" id=${idOf(path, 'fieldset')} aria-describedby=${ifDefined(describedBy(path, field, ctx, extraDescribed))}><legend class="label legend">${labelText(field, ctx, path)}</legend>${extraHint === nothing
+      ? notes(path, field, ctx)
+      : html`${hint(path, field, ctx)}${extraHint}${messages(path, ctx)}`}${body}</fieldset>`;
 }
 
 /**
@@ -266,9 +279,7 @@ function choices(field: Extract<InputField, { type: 'radio' | 'checkboxes' }>, p
 function select(field: Extract<InputField, { type: 'select' }>, path: string, ctx: FieldContext): TemplateResult {
   const value = readAnswer(ctx.answers, path);
   const invalid = ctx.error(path) !== undefined;
-  return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
-    ${hint(path, field, ctx)} ${messages(path, ctx)}
-    <select
+  return html`<label class="label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>${notes(path, field, ctx)}<select
       class="input select ${invalid ? 'invalid' : ''}"
       part="input"
       id=${idOf(path)}
