@@ -209,9 +209,7 @@ function dateInput(field: Extract<InputField, { type: 'date' }>, path: string, c
   const bday = field.autocomplete === 'bday';
   const part = (name: 'day' | 'month' | 'year', label: string, width: string) => {
     const invalid = error !== undefined && (error.part === undefined || error.part === name);
-    return html`<div class="date-part">
-      <label class="date-label" for=${idOf(path, name)}>${label}</label>
-      <input
+    return html`<div class="date-part"><label class="date-label" for=${idOf(path, name)}>${label}</label><input
         class="input ${width} ${invalid ? 'invalid' : ''}"
         part="input"
         id=${idOf(path, name)}
@@ -224,8 +222,7 @@ function dateInput(field: Extract<InputField, { type: 'date' }>, path: string, c
         maxlength=${name === 'year' ? 4 : 2}
         aria-invalid=${invalid ? 'true' : nothing}
         .value=${live(value[name])}
-      />
-    </div>`;
+      /></div>`;
   };
   const example = idOf(path, 'example');
   // An author's hint that already gives an example ("Contoh: 27 3 1985") is
@@ -241,8 +238,10 @@ function dateInput(field: Extract<InputField, { type: 'date' }>, path: string, c
   );
 }
 
-function optionHint(path: string, index: number, option: Option, ctx: FieldContext) {
-  return option.hint !== undefined ? html`<div class="hint option-hint" id=${idOf(path, `o${index}-hint`)}>${text(option.hint, ctx.locale)}</div>` : nothing;
+/** A choice's label, with its hint when it has one (one part, no marker left for the usual none). */
+function optionLabel(path: string, index: number, option: Option, ctx: FieldContext) {
+  const label = html`<label class="choice-label" for=${idOf(path, `o${index}`)}>${text(option.label, ctx.locale)}</label>`;
+  return option.hint === undefined ? label : html`${label}<div class="hint option-hint" id=${idOf(path, `o${index}-hint`)}>${text(option.hint, ctx.locale)}</div>`;
 }
 
 function choices(field: Extract<InputField, { type: 'radio' | 'checkboxes' }>, path: string, ctx: FieldContext): TemplateResult {
@@ -254,10 +253,8 @@ function choices(field: Extract<InputField, { type: 'radio' | 'checkboxes' }>, p
     field,
     path,
     ctx,
-    html`<div class="choices ${type}s">
-      ${options.map(
-        (option, i) => html`<div class="choice">
-          <input
+    html`<div class="choices ${type}s">${options.map(
+        (option, i) => html`<div class="choice"><input
             class="choice-input"
             id=${idOf(path, `o${i}`)}
             name=${path}
@@ -267,12 +264,8 @@ function choices(field: Extract<InputField, { type: 'radio' | 'checkboxes' }>, p
             data-kind=${field.type}
             aria-describedby=${ifDefined(option.hint !== undefined ? idOf(path, `o${i}-hint`) : undefined)}
             .checked=${live(chosen.has(option.value))}
-          />
-          <label class="choice-label" for=${idOf(path, `o${i}`)}>${text(option.label, ctx.locale)}</label>
-          ${optionHint(path, i, option, ctx)}
-        </div>`,
-      )}
-    </div>`,
+          />${optionLabel(path, i, option, ctx)}</div>`,
+      )}</div>`,
   );
 }
 
@@ -288,17 +281,14 @@ function select(field: Extract<InputField, { type: 'select' }>, path: string, ct
       autocomplete=${ifDefined(field.autocomplete)}
       aria-describedby=${ifDefined(describedBy(path, field, ctx))}
       aria-invalid=${invalid ? 'true' : nothing}
-    >
-      <option value="" ?selected=${!value}>${t(ctx, 'ui.choose')}</option>
-      ${(field.options ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${text(o.label, ctx.locale)}</option>`)}
-    </select>`;
+    ><option value="" ?selected=${!value}>${t(ctx, 'ui.choose')}</option>${(field.options ?? []).map(
+        (o) => html`<option value=${o.value} ?selected=${o.value === value}>${text(o.label, ctx.locale)}</option>`,
+      )}</select>`;
 }
 
 function checkbox(field: Extract<InputField, { type: 'checkbox' }>, path: string, ctx: FieldContext): TemplateResult {
   const invalid = ctx.error(path) !== undefined;
-  return html`${messages(path, ctx)}
-    <div class="choice single">
-      <input
+  return html`${messages(path, ctx)}<div class="choice single"><input
         class="choice-input"
         id=${idOf(path)}
         name=${path}
@@ -308,10 +298,7 @@ function checkbox(field: Extract<InputField, { type: 'checkbox' }>, path: string
         aria-describedby=${ifDefined(describedBy(path, field, ctx))}
         aria-invalid=${invalid ? 'true' : nothing}
         .checked=${live(readAnswer(ctx.answers, path) === true)}
-      />
-      <label class="choice-label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>
-      ${hint(path, field, ctx)}
-    </div>`;
+      /><label class="choice-label" for=${idOf(path)}>${labelText(field, ctx, path)}</label>${hint(path, field, ctx)}</div>`;
 }
 
 const onDragOver = (event: DragEvent) => event.preventDefault();
