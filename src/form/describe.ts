@@ -1,5 +1,5 @@
-import { isEmptyValue } from '../condition.js';
-import { text, type Locale } from '../text.js';
+import { isEmptyValue } from '../condition-eval.js';
+import { text, type Locale } from '../locale.js';
 import { formatDate } from '../time.js';
 import { choicesOf, dateOf, filesOf, itemsOf } from './answers.js';
 import type { AnswerField, FormDocument, ItemField, Option } from './format.js';
