@@ -25,8 +25,7 @@ export interface DeviceStore {
   list<T>(collection: Collection): Promise<T[]>;
 }
 
-const DB_NAME = 'loket';
-const PREFIX = 'loket:';
+import { DB_NAME, PREFIX } from './saved.js';
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {

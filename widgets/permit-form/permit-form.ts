@@ -13,6 +13,7 @@ import { createValidator, type FieldError, type Validator } from '../../src/form
 import { loadLocale, type Params } from '../../src/i18n.js';
 import { contactHref } from '../../src/contact.js';
 import { text, type Locale } from '../../src/locale.js';
+import { mayHoldSavedState } from '../../src/submit/saved.js';
 import { LoketElement } from '../shared/loket-element.js';
 import { groupItems, idOf, keyOf, parsePath, readAnswer, writeAnswer } from './answer-state.js';
 import { heading } from '../shared/parts.js';
@@ -139,8 +140,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
 
   /**
    * Sending, drafts, the outbox and the receipt (widgets/permit-form/submission.ts).
-   * Its code (a third of the form's) is fetched once the first step is on
-   * screen, so a citizen on 3G sees the questions sooner.
+   * Its code (a third of the form's) is fetched after the first step is on
+   * screen, once it is needed (see loadSubmissionWhenNeeded).
    */
   private submission?: SubmissionController;
   private submissionLoad?: Promise<SubmissionController>;
@@ -331,7 +332,26 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.returnToReview = false;
     this.generation++;
     if (this.submission) void this.submission.setForm(form);
-    else void this.updateComplete.then(() => this.loadSubmission()).catch(() => undefined);
+    else void this.updateComplete.then(() => this.loadSubmissionWhenNeeded()).catch(() => undefined);
+  }
+
+  /**
+   * The sending code is fetched at once when this device may hold a draft or
+   * an unsent application (the code restores and retries them), and otherwise
+   * when the citizen starts answering: a visitor who only reads never
+   * downloads it.
+   */
+  private async loadSubmissionWhenNeeded(): Promise<void> {
+    if (await mayHoldSavedState()) {
+      await this.loadSubmission();
+      return;
+    }
+    const events = ['focusin', 'pointerdown', 'keydown'] as const;
+    const start = () => {
+      for (const type of events) this.renderRoot.removeEventListener(type, start);
+      void this.loadSubmission().catch(() => undefined);
+    };
+    for (const type of events) this.renderRoot.addEventListener(type, start);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
