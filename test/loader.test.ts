@@ -189,6 +189,20 @@ describe('dist/loket.js, the script-tag loader', () => {
     frame.remove();
   });
 
+  it("fetches the form's sending code only once the citizen starts answering, when nothing is saved on the device", async () => {
+    // A device with nothing saved: other tests on this origin leave loket's database behind.
+    for (const key of Object.keys(localStorage)) if (key.startsWith('loket:')) localStorage.removeItem(key);
+    const fresh = '<script>indexedDB.databases = () => Promise.resolve([]);</script>';
+    const frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>', fresh);
+    const root = () => frame.doc.querySelector('loket-permit-form')!.shadowRoot;
+    await until(() => !!root()?.querySelector('input'), 'the form');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(scripts(frame).filter((s) => s.includes('/chunks/submission-'))).to.deep.equal([]);
+    root()!.querySelector('input')!.focus();
+    await until(() => scripts(frame).some((s) => s.includes('/chunks/submission-')), 'the sending code');
+    frame.remove();
+  });
+
   it('leaves the fallback content visible until the element upgrades', async () => {
     const frame = await page('<loket-service-status src="/demo/status/bontang.json"><a href="/x">Lihat status di situs kantor</a></loket-service-status>');
     const link = frame.doc.querySelector('a')!;
