@@ -61,6 +61,12 @@ export const INPUT_TYPES = [
   'nik', 'npwp', 'nib', 'kbli', 'postal-code',
   'date', 'select', 'radio', 'checkboxes', 'checkbox', 'file', 'region',
 ] as const;
+/**
+ * A select or radio group with more options than this is shown as a
+ * searchable list (a WAI-ARIA combobox) instead of the native control; so is
+ * every level of a region field's cascade.
+ */
+export const LONG_LIST_THRESHOLD = 30;
 /** Text only, no answer: headings, paragraphs and notices between questions. */
 export const CONTENT_TYPES = ['heading', 'paragraph', 'notice'] as const;
 /** Every field type of version 1. */

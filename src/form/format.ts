@@ -22,12 +22,7 @@ export const MESSAGE_RULES = [
   'required', 'minLength', 'maxLength', 'pattern', 'min', 'max', 'format', 'option',
   'fileType', 'fileSize', 'fileCount', 'fileEmpty', 'mismatch', 'region',
 ] as const;
-/**
- * A select or radio group with more options than this is shown as a
- * searchable list (a WAI-ARIA combobox) instead of the native control; so is
- * every level of a region field's cascade.
- */
-export const LONG_LIST_THRESHOLD = 30;
+export { LONG_LIST_THRESHOLD } from '../fast/rules.js';
 /** KBLI editions; BPS regulation 7/2025 replaced KBLI 2020. */
 export const KBLI_EDITIONS = ['2020', '2025'] as const;
 

@@ -14,7 +14,7 @@ import { dist } from './helpers.mjs';
  * the fast path; its targets are 12, 15 and 28 KB). A change that needs more
  * should say why, and raise the number here.
  */
-const BUDGET = { 'service-status': 22 * 1024, 'requirement-checklist': 25 * 1024, 'permit-form': 36 * 1024 };
+const BUDGET = { 'service-status': 23 * 1024, 'requirement-checklist': 26 * 1024, 'permit-form': 38 * 1024 };
 
 const graph = JSON.parse(readFileSync(join(dist, 'preload.json'), 'utf8'));
 const brotli = (file) => brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

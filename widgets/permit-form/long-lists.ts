@@ -8,7 +8,7 @@ import { REGION_LEVELS, RegionStore, regionCodeOf, regionFileOf, regionLevel, re
 import { formUiMsg } from '../../src/form/ui-messages.js';
 import type { Params } from '../../src/i18n.js';
 import { fetchJson } from '../../src/load.js';
-import { text, type Locale } from '../../src/text.js';
+import { text, type Locale } from '../../src/locale.js';
 import { idOf, readAnswer } from './answer-state.js';
 import { describedBy, fieldset, hint, labelText, messages, type FieldContext, type LongListsPart } from './fields.js';
 
