@@ -146,6 +146,7 @@ export const RULES = {
   helpEmail: contact('email'),
   helpContact: (help: { phone?: string; whatsapp?: string; email?: string }) => unless(!!(help.phone ?? help.whatsapp ?? help.email), { key: 'form.helpContact' }),
   endpoint: (value: string) => unless(isAllowedEndpoint(value), { key: 'form.endpoint', value }),
+  trackingPage: (value: string) => unless(isAllowedEndpoint(value), { key: 'form.trackingPage', value }),
   optionsUrl: (value: string) => unless(isAllowedEndpoint(value), { key: 'form.optionsFrom', value }),
   regionCode: (value: string) => unless(isRegionCode(value), { key: 'form.regionCode', value }),
   headers: (headers: Record<string, string>): Found => {

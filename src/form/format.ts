@@ -312,12 +312,12 @@ export const ReceiptConfig = z.strictObject({
    * The page with `<loket-application-status>` (`https:`, `http:` or relative). The receipt then
    * links "Lacak permohonan" there, with the number and the backend's tracking secret in the fragment.
    */
-  trackingPage: z.optional(z.string().check(check((value) => (isAllowedEndpoint(value) ? undefined : { key: 'form.trackingPage', value })))),
+  trackingPage: z.optional(z.string().check(rule('trackingPage'))),
   /**
    * The page this form is on (`https:`, `http:` or relative to the tracking page). A status of
    * "Perlu perbaikan" links back to it, with the citizen's non-sensitive choices pre-filled.
    */
-  formPage: z.optional(z.string().check(check((value) => (isAllowedEndpoint(value) ? undefined : { key: 'form.trackingPage', value })))),
+  formPage: z.optional(z.string().check(rule('trackingPage'))),
 });
 export type ReceiptConfig = z.infer<typeof ReceiptConfig>;
 
