@@ -4,10 +4,13 @@ import type { CustomIssueParams } from './problems.js';
 import { Text } from './text.js';
 import { isTimeZone } from './time.js';
 import { isAllowedUrl, safeHref } from './url.js';
+import { ownKeysOnlyWhileLoading } from './prototypes.js';
 
 // Links and contact lines, shared by every format (status banner, requirement
 // checklist): one definition, so a scheme or phone rule changes in one place.
 
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
 const issue = (params: CustomIssueParams) => ({ code: 'custom' as const, message: params.key, params });

@@ -1,4 +1,8 @@
 import * as z from 'zod/mini';
+import { ownKeysOnlyWhileLoading } from './prototypes.js';
+
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 
 /** The languages loket speaks. Bahasa Indonesia comes first and is the default. */
 export const LOCALES = ['id', 'en'] as const;

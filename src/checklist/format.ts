@@ -5,11 +5,14 @@ import { Contact, Url } from '../links.js';
 import { formatPath, toProblems, type CustomIssueParams, type ParseResult, type Problem } from '../problems.js';
 import { Text, type Locale } from '../text.js';
 import { checklistMsg, type ChecklistMessageKey } from './messages.js';
+import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 
 // The format of a requirement checklist, version 1: the documents a permit
 // needs, which of them apply to whom (variant questions + the shared condition
 // language), and where to apply. One definition: the types are inferred from it.
 
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
 /** The document versions this build understands. */
@@ -254,7 +257,7 @@ function checkCondition(cond: Condition, at: Path, variants: ReadonlyMap<string,
 
 /** Parses a checklist document. Never throws; problems name their paths. */
 export function parseChecklist(json: unknown, locale: Locale = 'id'): ParseResult<ChecklistDocument> {
-  const result = ChecklistDocument.safeParse(json);
+  const result = ownKeysOnly(() => ChecklistDocument.safeParse(json));
   if (!result.success) return { ok: false, problems: toProblems(result.error.issues, json, locale) };
   const problems = checkChecklist(result.data, locale);
   return problems.length ? { ok: false, problems } : { ok: true, value: result.data };

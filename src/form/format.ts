@@ -6,11 +6,14 @@ import { TimeZone, Url, contactProblem } from '../links.js';
 import { Text, type Locale } from '../text.js';
 import { checkForm } from './check.js';
 import { REGION_LEVELS, isRegionCode, type RegionLookup } from './region.js';
+import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 
 // The permit-form document, version 1. One definition: the TypeScript types
 // are inferred from it. The checks that need the whole document (names,
 // references, cycles) are in check.ts.
 
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
 /** The document versions this build understands. */
@@ -436,7 +439,7 @@ export interface ParseFormOptions {
  */
 export function parseForm(json: unknown, locale: Locale = 'id', options: ParseFormOptions = {}): ParseResult<FormDocument> {
   try {
-    const result = FormDocument.safeParse(json);
+    const result = ownKeysOnly(() => FormDocument.safeParse(json));
     if (!result.success) return { ok: false, problems: toProblems(result.error.issues, json, locale) };
     const problems = checkForm(result.data, locale, options.regions);
     return problems.length ? { ok: false, problems } : { ok: true, value: result.data };

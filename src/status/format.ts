@@ -2,10 +2,13 @@ import * as z from 'zod/mini';
 import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
 import { CONTACT_KINDS, Contact, Link, TimeZone, Url, type ContactKind } from '../links.js';
 import { Text, type Locale } from '../text.js';
+import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 
 // The format of a service-status document, version 1. One definition: the
 // TypeScript types are inferred from it and the JSON Schema is generated from it.
 
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
 // Links and contacts are shared with the requirement checklist (src/links.ts);
@@ -206,6 +209,6 @@ export type StatusDocument = z.infer<typeof StatusDocument>;
 
 /** Parses a service-status document. Never throws; problems name their paths. */
 export function parseStatus(json: unknown, locale: Locale = 'id'): ParseResult<StatusDocument> {
-  const result = StatusDocument.safeParse(json);
+  const result = ownKeysOnly(() => StatusDocument.safeParse(json));
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: toProblems(result.error.issues, json, locale) };
 }
