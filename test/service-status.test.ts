@@ -263,7 +263,8 @@ describe('<loket-service-status> behaviour', () => {
 
 describe('<loket-service-status> with bad input', () => {
   const cases: Array<{ name: string; markup: () => Promise<string> | string; kind: string; text: RegExp }> = [
-    { name: 'invalid JSON', markup: () => inline('{ "version": 1, '), kind: 'json', text: /bukan JSON yang sah/ },
+    { name: 'invalid JSON', markup: () => inline('{ "version": 1, '), kind: 'json', text: /Dokumen bukan JSON yang sah: dokumen terpotong: ada \{, \[ atau " yang belum ditutup \(baris 1, kolom 17\)\./ },
+    { name: 'JSON with a trailing comma', markup: () => inline('{\n  "version": 1,\n}'), kind: 'json', text: /Dokumen bukan JSON yang sah: koma berlebih sebelum "\}" \(baris 3, kolom 1\)\./ },
     {
       name: 'a document that fails the format',
       markup: () => inline({ ...office(), channels: [{ kind: 'online', state: 'open' }, { kind: 'drop-box', state: 'open' }, { kind: 'in-person', state: 'opne' }] }),
@@ -308,9 +309,11 @@ describe('<loket-service-status> with bad input', () => {
       const fallback = el.querySelector('a[href="/kantor"]')!;
       expect(fallback.getBoundingClientRect().height, 'fallback link visible').to.be.greaterThan(0);
       await expect(el).to.be.accessible();
+      expect(box.textContent, 'no English from the browser in an Indonesian message').not.to.match(/Unexpected|Expected|position|token/);
       el.lang = 'en';
       await el.updateComplete;
       expect(panel(el)!.textContent).to.contain('This information cannot be shown yet');
+      if (c.kind === 'json') expect(panel(el)!.textContent).to.match(/The document is not valid JSON: .* \(line \d+, column \d+\)\./);
     });
   }
 

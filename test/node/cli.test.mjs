@@ -69,7 +69,7 @@ describe('loket validate', () => {
     assert.equal(results[1].valid, false);
     assert.deepEqual(results[1].problems.map((p) => p.path), ['channels[0].state']);
     assert.equal(results[2].valid, false);
-    assert.match(results[2].error, /not valid JSON: .*\(line 1, column 17\)/);
+    assert.equal(results[2].error, 'not valid JSON: a comma too many before "}" (line 1, column 17)');
   });
 
   test('detects the kind from $schema, from the keys, or takes --kind', () => {
@@ -83,7 +83,8 @@ describe('loket validate', () => {
   for (const [label, setup, pattern, expected] of [
     ['a missing file', () => join(tmp, 'nope.json'), /nope\.json: berkas tidak ditemukan/, 2],
     ['a file that is not JSON', () => file('page.json', '<!doctype html>\n<p>404</p>'), /page\.json: bukan JSON yang sah: .*\(baris 1, kolom 1\)/, 1],
-    ['JSON with a trailing comma', () => file('comma.json', '{\n  "version": 1,\n}\n'), /comma\.json: bukan JSON yang sah: .*\(baris 3, kolom 1\)/, 1],
+    ['JSON with a trailing comma', () => file('comma.json', '{\n  "version": 1,\n}\n'), /comma\.json: bukan JSON yang sah: koma berlebih sebelum "\}" \(baris 3, kolom 1\)/, 1],
+    ['JSON with a comment', () => file('comment.json', '{\n  // jam buka\n  "version": 1\n}\n'), /comment\.json: bukan JSON yang sah: JSON tidak mengenal komentar \(\/\/ atau \/\* … \*\/\) \(baris 2, kolom 3\)/, 1],
     ['a document of no known kind', () => file('other.json', { hello: 'world' }), /other\.json: jenis dokumen tidak dikenali: tambahkan "\$schema" atau pakai --kind status\|form\|checklist/, 1],
     ['a document of a future version', () => file('v9.json', { ...status, version: 9 }), /v9\.json: versi 9 lebih baru daripada yang dipahami loket .* \(versi 1\); perbarui loket/, 1],
   ]) {
@@ -94,6 +95,7 @@ describe('loket validate', () => {
       oneLine(stderr);
       noStack(stderr);
       assert.match(stderr, pattern);
+      assert.doesNotMatch(stderr, /Unexpected|Expected|position|token/, 'no English from the JSON parser in an Indonesian message');
     });
   }
 
