@@ -33,6 +33,7 @@ const MESSAGES = {
     notJson: 'bukan JSON yang sah: {reason}',
     notJsonPlain: 'bukan JSON yang sah',
     unknownKind: 'jenis dokumen tidak dikenali: tambahkan "$schema" atau pakai --kind {kinds}',
+    kindConflict: '"$schema" ({schema}) menyatakan dokumen {declared}, tetapi --kind meminta {kind}; hapus --kind atau perbaiki "$schema"',
     futureVersion: 'versi {found} lebih baru daripada yang dipahami loket {pkg} (versi {supported}); perbarui loket',
     valid: 'sah ({kind} v{version})',
     problems: '{count} masalah',
@@ -47,6 +48,7 @@ const MESSAGES = {
     notJson: 'not valid JSON: {reason}',
     notJsonPlain: 'not valid JSON',
     unknownKind: 'cannot tell which kind of document this is: add "$schema" or use --kind {kinds}',
+    kindConflict: '"$schema" ({schema}) says this is a {declared} document but --kind asks for {kind}; drop --kind or fix "$schema"',
     futureVersion: 'version {found} is newer than loket {pkg} understands (version {supported}); update loket',
     valid: 'valid ({kind} v{version})',
     problems: '{count} problem(s)',
@@ -75,7 +77,8 @@ Usage:
 Checks each file with the same parser the widgets use and prints every problem
 as "file: path: message" (Indonesian by default, --lang en for English).
 The kind is read from "$schema", else from the document's keys (channels → status,
-steps → form, groups → checklist); --kind overrides it.
+steps → form, groups → checklist), else from --kind. A --kind that contradicts
+"$schema" is an error.
 
   --json   print an array of { file, kind, version, valid, problems: [{ path, message }], error? }
 
@@ -152,6 +155,11 @@ function formatOf(lib, json, file, kind, lang) {
   const kinds = lib.DOCUMENT_FORMATS.map((f) => f.short).join('|');
   const format = kind ? lib.findFormat(kind) : lib.detectFormat(json);
   if (!format) throw new UserError(`${file}: ${t(lang, 'unknownKind', { kinds })}`, INVALID);
+  // --kind stands in for a missing "$schema"; it never silently overrules one.
+  const declared = typeof json?.$schema === 'string' ? lib.detectFormat({ $schema: json.$schema }) : undefined;
+  if (kind && declared && declared !== format) {
+    throw new UserError(`${file}: ${t(lang, 'kindConflict', { schema: json.$schema, declared: declared.short, kind })}`, INVALID);
+  }
   const found = json?.version;
   const newest = Math.max(...format.versions);
   if (typeof found === 'number' && found > newest) {

@@ -103,7 +103,7 @@ export const Item = z.strictObject({
   /** "Tunjukkan asli": bring the original to be seen. */
   original: z.optional(z.boolean()),
   /** "Bermaterai Rp10.000": `true`, or the amount in rupiah. */
-  stamped: z.optional(z.union([z.boolean(), z.int().check(z.positive())], { error: 'schema.invalid' })),
+  stamped: z.optional(z.union([z.boolean(), z.int().check(z.positive())], { error: 'schema.stamped' })),
   /** Photo size as the office writes it: "4R", "3x4". */
   photoSize: z.optional(z.string().check(z.minLength(1), z.maxLength(24))),
   /** How many copies (rangkap). */

@@ -225,7 +225,8 @@ function checkCycles(index: FieldIndex, report: Report): void {
 }
 
 /** Orders `steps[1].fields[10]` after `steps[1].fields[2]`. */
-function compareOrder(a: string, b: string): number {
+/** Document order of two paths: `steps[2].fields[10]` after `steps[2].fields[9]`. */
+export function compareOrder(a: string, b: string): number {
   const parts = (path: string) => path.split(/(\d+)/).map((part, i) => (i % 2 ? Number(part) : part));
   const pa = parts(a);
   const pb = parts(b);

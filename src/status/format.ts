@@ -98,7 +98,7 @@ const LocalDateString = z.string().check(
 
 const DateTimeString = z.string().check(
   z.superRefine((value, ctx) => {
-    if (!readDocTime(value)) ctx.addIssue(issue({ key: 'schema.date', value }));
+    if (!readDocTime(value)) ctx.addIssue(issue({ key: 'schema.dateTime', value }));
   }),
 );
 
