@@ -28,6 +28,13 @@ function respond(ctx, { status = 200, type = 'application/json', body = '', head
 export async function testApi(ctx, next) {
   const url = new URL(ctx.url, 'http://test');
   if (failingChunks && url.pathname.startsWith('/dist/chunks/') && failingChunks.test(url.pathname)) return respond(ctx, { status: 503, type: 'text/plain', body: 'unavailable' });
+  if (url.pathname.startsWith('/dist/chunks/')) {
+    // Never from the browser's cache: a chunk an earlier test file fetched
+    // would otherwise slip past the failure injected above.
+    await next();
+    ctx.set('cache-control', 'no-store');
+    return;
+  }
   if (!url.pathname.startsWith('/test-api/')) return next();
   const [, , what, id] = url.pathname.split('/');
   switch (what) {
