@@ -54,3 +54,31 @@ test('every module that builds zod schemas hides the host\'s additions first', (
     assert.ok(guard > 0 && (firstSchema < 0 || guard < firstSchema), `${relative(root, file)} calls ownKeysOnlyWhileLoading() before building a schema`);
   }
 });
+
+test('"__proto__" and "constructor" in documents are reported or handled as ordinary names', async () => {
+  const lib = await import(new URL('../../dist/esm/index.js', import.meta.url).href);
+  // JSON.parse makes "__proto__" an own key: an unknown key at its path, never a prototype.
+  const polluting = lib.parseForm(JSON.parse('{ "__proto__": { "isAdmin": true }, "version": 1 }'));
+  assert.equal(polluting.ok, false);
+  assert.ok(polluting.problems.some((p) => p.path === '__proto__'));
+  assert.equal({}.isAdmin, undefined);
+  const status = JSON.parse(readFileSync(join(root, 'demo/status/lingga.json'), 'utf8'));
+  status.hours = JSON.parse('{ "constructor": [], "mon": [{ "open": "08:00", "close": "16:00" }] }');
+  assert.deepEqual(lib.parseStatus(status).problems.map((p) => p.path), ['hours.constructor']);
+  // Field names that are also Object.prototype members work like any other.
+  const form = lib.parseForm({
+    version: 1, id: 'x', title: 'T', office: { name: 'O' }, help: { phone: '0811-4345-757' },
+    steps: [{ heading: 'S', fields: [
+      { type: 'text', name: 'constructor', label: 'Nama' },
+      { type: 'text', name: 'toString', label: 'Alamat', visibleWhen: { field: 'constructor', filled: true } },
+      { type: 'group', name: 'hasOwnProperty', label: 'Kapal', min: 1, fields: [{ type: 'text', name: 'valueOf', label: 'Nama kapal' }] },
+    ] }],
+  });
+  assert.equal(form.ok, true, JSON.stringify(form.problems));
+  const validator = lib.createValidator(form.value);
+  assert.deepEqual(validator.validateAll({}).errors.map((e) => e.field), ['constructor', 'hasOwnProperty']);
+  assert.equal(validator.isVisible('toString', {}), false);
+  const answers = { constructor: 'Siti', toString: 'Jl. A', hasOwnProperty: [{ valueOf: 'KM Bahari' }] };
+  assert.equal(validator.validateAll(answers).ok, true);
+  assert.deepEqual(validator.finalAnswers(answers), answers);
+});
