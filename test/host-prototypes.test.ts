@@ -53,16 +53,18 @@ describe('a host page that adds enumerable properties to Object.prototype and Ar
     if (!response.ok) throw new Error('dist/loket.js is missing: run `npm run build` (npm test does it for you)');
   });
 
-  it('loads all three widgets through the loader and leaves the host\'s additions as they were', async () => {
+  it('loads all four widgets through the loader and leaves the host\'s additions as they were', async () => {
     const frame = await page(`
       <loket-service-status src="/demo/status/tabanan.json" now="2020-09-14T09:00" expanded></loket-service-status>
       <loket-requirement-checklist src="/demo/checklists/pbg.json" remember-answers="false"></loket-requirement-checklist>
-      <loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>`);
+      <loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>
+      <loket-application-status src="/demo/lacak/tanya-ptsp-diperiksa.json"></loket-application-status>`);
     const root = (tag: string) => frame.doc.querySelector(tag)?.shadowRoot;
     await until(() => !!root('loket-service-status')?.querySelector('[part="banner"]'), 'the banner');
     await until(() => !!root('loket-requirement-checklist')?.querySelector('input[type="radio"]'), 'the checklist');
     await until(() => !!root('loket-permit-form')?.querySelector('form'), 'the form');
-    for (const tag of ['loket-service-status', 'loket-requirement-checklist', 'loket-permit-form']) {
+    await until(() => !!root('loket-application-status')?.querySelector('[part="state"]'), 'the application status');
+    for (const tag of ['loket-service-status', 'loket-requirement-checklist', 'loket-permit-form', 'loket-application-status']) {
       expect(root(tag)!.querySelector('[part="error-panel"]'), `${tag} shows no error panel`).to.equal(null);
       expect(root(tag)!.textContent, `${tag} shows none of the host's keys`).not.to.match(/\b(extend|toJSONString|warisan)\b/);
     }
