@@ -52,7 +52,9 @@ afterEach(async () => {
 
 describe('<loket-permit-form> with the demo forms', () => {
   for (const name of examples) {
-    it(`walks through ${name}: every step, its error state and the review page pass axe`, async () => {
+    it(`walks through ${name}: every step, its error state and the review page pass axe`, async function () {
+      // One axe run per step and state (up to a dozen): on a loaded 2-core machine that alone passes the default 10 s.
+      this.timeout(60_000);
       const doc = await (await fetch(`/demo/forms/${name}.json`)).json();
       const answers = FILLED[name];
       expect(answers, `a filled answer set for ${name}`).to.exist;
