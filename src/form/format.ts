@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { Condition, Scalar } from '../condition.js';
 import { translate } from '../i18n.js';
-import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
+import { compareOrder, toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
 import { TimeZone, Url, contactProblem } from '../links.js';
 import { Text, type Locale } from '../text.js';
-import { checkForm, compareOrder } from './check.js';
+import { checkForm } from './check.js';
 import { REGION_LEVELS, isRegionCode, type RegionLookup } from './region.js';
 import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 

@@ -78,6 +78,21 @@ describe('loket validate', () => {
     assert.match(lines[2], /^steps\[0\]\.fields\[2\]\.visibleWhen\.field: isian "namaa" tidak ada di formulir ini$/);
   });
 
+  test('reports shape problems and condition problems of a checklist in one run', () => {
+    const checklist = JSON.parse(readFileSync(join(root, 'demo/checklists/reklame.json'), 'utf8'));
+    checklist.groups[0].items[0].colour = 'merah';
+    checklist.groups[0].items[1].when = { field: 'applicantTipe', equals: 'perorangan' };
+    checklist.groups[1].when = { field: 'applicantType', equals: 'koperasi' };
+    const path = file('checklist-one-run.json', checklist);
+    const { status: code, stdout } = loket('validate', path);
+    assert.equal(code, 1);
+    const lines = stdout.trim().split('\n').map((line) => line.slice(path.length + 2));
+    assert.equal(lines.length, 3, stdout);
+    assert.match(lines[0], /^groups\[0\]\.items\[0\]\.colour: kunci tidak dikenal/);
+    assert.match(lines[1], /^groups\[0\]\.items\[1\]\.when\.field: /);
+    assert.match(lines[2], /^groups\[1\]\.when\.equals: pilihan "koperasi" tidak ada/);
+  });
+
   test('says what a channel\'s hours, a stamp and a date-time may be', () => {
     const bad = structuredClone(status);
     bad.channels[1].hours = { mon: [{ open: '08:00', close: '16:00' }], tue: '08.00-16.00' };
