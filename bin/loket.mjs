@@ -30,9 +30,10 @@ const MESSAGES = {
   id: {
     notFound: 'berkas tidak ditemukan',
     notAFile: 'bukan berkas',
-    notJson: 'bukan JSON yang sah: {reason} (baris {line}, kolom {column})',
-    notJsonShort: 'bukan JSON yang sah: {reason}',
+    notJson: 'bukan JSON yang sah: {reason}',
+    notJsonPlain: 'bukan JSON yang sah',
     unknownKind: 'jenis dokumen tidak dikenali: tambahkan "$schema" atau pakai --kind {kinds}',
+    kindConflict: '"$schema" ({schema}) menyatakan dokumen {declared}, tetapi --kind meminta {kind}; hapus --kind atau perbaiki "$schema"',
     futureVersion: 'versi {found} lebih baru daripada yang dipahami loket {pkg} (versi {supported}); perbarui loket',
     valid: 'sah ({kind} v{version})',
     problems: '{count} masalah',
@@ -44,9 +45,10 @@ const MESSAGES = {
   en: {
     notFound: 'file not found',
     notAFile: 'not a file',
-    notJson: 'not valid JSON: {reason} (line {line}, column {column})',
-    notJsonShort: 'not valid JSON: {reason}',
+    notJson: 'not valid JSON: {reason}',
+    notJsonPlain: 'not valid JSON',
     unknownKind: 'cannot tell which kind of document this is: add "$schema" or use --kind {kinds}',
+    kindConflict: '"$schema" ({schema}) says this is a {declared} document but --kind asks for {kind}; drop --kind or fix "$schema"',
     futureVersion: 'version {found} is newer than loket {pkg} understands (version {supported}); update loket',
     valid: 'valid ({kind} v{version})',
     problems: '{count} problem(s)',
@@ -75,7 +77,8 @@ Usage:
 Checks each file with the same parser the widgets use and prints every problem
 as "file: path: message" (Indonesian by default, --lang en for English).
 The kind is read from "$schema", else from the document's keys (channels → status,
-steps → form, groups → checklist); --kind overrides it.
+steps → form, groups → checklist), else from --kind. A --kind that contradicts
+"$schema" is an error.
 
   --json   print an array of { file, kind, version, valid, problems: [{ path, message }], error? }
 
@@ -125,98 +128,11 @@ function language(value) {
   return value;
 }
 
-/** Line and column (from 1) of a character offset. */
-function lineColumn(text, offset) {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-/**
- * Where JSON text first goes wrong, as a character offset: JSON.parse says so
- * for some mistakes only ("Unexpected token" carries no position), so walk the
- * text with a small recursive-descent reader. Only called after JSON.parse failed.
- */
-export function jsonErrorOffset(text) {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
-  };
-  const fail = () => {
-    throw i;
-  };
-  const literal = (word) => (text.startsWith(word, i) ? (i += word.length) : fail());
-  const string = () => {
-    if (text[i] !== '"') fail();
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text.charCodeAt(i) < 0x20) fail();
-      if (text[i] === '\\') {
-        i++;
-        if (text[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
-          i += 4;
-        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
-      }
-      i++;
-    }
-    if (i >= text.length) fail();
-    i++;
-  };
-  const number = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail();
-    i += m[0].length;
-  };
-  const value = () => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    } else if (c === '"') string();
-    else if (c === 't') literal('true');
-    else if (c === 'f') literal('false');
-    else if (c === 'n') literal('null');
-    else number();
-  };
-  try {
-    value();
-    ws();
-    return i < text.length ? i : undefined;
-  } catch (offset) {
-    return typeof offset === 'number' ? Math.min(offset, text.length) : undefined;
-  }
-}
-
 /**
  * Reads and parses one document file. Returns `{ json, text }`, or throws a
  * UserError whose message names the file (and the place, for bad JSON).
  */
-function readDocument(file, lang) {
+function readDocument(lib, file, lang) {
   let text;
   try {
     if (!statSync(file).isFile()) throw new UserError(`${file}: ${t(lang, 'notAFile')}`);
@@ -227,11 +143,10 @@ function readDocument(file, lang) {
   }
   try {
     return { json: JSON.parse(text.replace(/^\uFEFF/, '')), text };
-  } catch (error) {
-    const reason = String(error.message).replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
-    const at = jsonErrorOffset(text.replace(/^\uFEFF/, ''));
-    const message = at === undefined ? t(lang, 'notJsonShort', { reason }) : t(lang, 'notJson', { reason, ...lineColumn(text, at) });
-    throw new UserError(`${file}: ${message}`, INVALID);
+  } catch {
+    // Our own located words (JSON.parse's are English and sometimes without a place).
+    const reason = lib.describeJsonError(text, lang);
+    throw new UserError(`${file}: ${reason ? t(lang, 'notJson', { reason }) : t(lang, 'notJsonPlain')}`, INVALID);
   }
 }
 
@@ -240,6 +155,11 @@ function formatOf(lib, json, file, kind, lang) {
   const kinds = lib.DOCUMENT_FORMATS.map((f) => f.short).join('|');
   const format = kind ? lib.findFormat(kind) : lib.detectFormat(json);
   if (!format) throw new UserError(`${file}: ${t(lang, 'unknownKind', { kinds })}`, INVALID);
+  // --kind stands in for a missing "$schema"; it never silently overrules one.
+  const declared = typeof json?.$schema === 'string' ? lib.detectFormat({ $schema: json.$schema }) : undefined;
+  if (kind && declared && declared !== format) {
+    throw new UserError(`${file}: ${t(lang, 'kindConflict', { schema: json.$schema, declared: declared.short, kind })}`, INVALID);
+  }
   const found = json?.version;
   const newest = Math.max(...format.versions);
   if (typeof found === 'number' && found > newest) {
@@ -264,7 +184,7 @@ async function validate(args) {
   const results = [];
   for (const file of positionals) {
     try {
-      const { json } = readDocument(file, lang);
+      const { json } = readDocument(lib, file, lang);
       const format = formatOf(lib, json, file, values.kind, lang);
       const result = format.short === 'form' ? lib.parseForm(json, lang, { regions: regionData() }) : format.parse(json, lang);
       // A form whose files add up to more than the receiver accepts could never be sent whole.
@@ -333,7 +253,7 @@ async function preview(args) {
   const lib = await library();
   const file = positionals[0];
   // The kind is fixed at start; the content may be broken while it is edited.
-  const { json } = readDocument(file, lang);
+  const { json } = readDocument(lib, file, lang);
   const format = formatOf(lib, json, file, values.kind, lang);
   const { startPreview } = await import('./preview/server.mjs');
   await startPreview({ file: resolve(file), format, port, lang, pkgRoot }).catch((error) => {

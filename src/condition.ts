@@ -1,12 +1,15 @@
 import * as z from 'zod/mini';
 import { defineMessages } from './i18n.js';
 import { rule } from './rule.js';
+import { ownKeysOnlyWhileLoading } from './prototypes.js';
 
 // The declarative condition language shared by the permit form and the
 // requirement checklist. Plain JSON, never expressions in strings, never eval:
 //   { "field": "applicantType", "equals": "company" }
 //   { "all": [ { "field": "renewal", "filled": true }, { "not": { "field": "size", "oneOf": ["S", "M"] } } ] }
 
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
 export { COMBINATORS, FIELD_OPERATORS, OPERATORS, evaluateCondition, isEmptyValue, referencedFields, type Operator } from './condition-eval.js';

@@ -10,6 +10,7 @@ const en: Record<MessageKey, Entry> = {
   'load.html': 'The server sent an HTML page instead of a JSON document: {url}.',
   'load.tooLarge': 'The document is too large: more than {max}.',
   'load.badJson': 'The document is not valid JSON: {detail}.',
+  'load.badJsonPlain': 'The document is not valid JSON.',
   'load.invalid': { one: 'The document does not match the format (1 problem):', other: 'The document does not match the format ({count} problems):' },
   'load.badUrl': 'The document address is not valid: "{url}". Check the src attribute.',
   'load.noSource': 'No document yet: set the src attribute, add a <script type="application/json"> inside the element, or set the data property.',

@@ -18,6 +18,7 @@ const id = {
   'load.html': 'Server mengirim halaman HTML, bukan dokumen JSON: {url}.',
   'load.tooLarge': 'Dokumen terlalu besar: lebih dari {max}.',
   'load.badJson': 'Dokumen bukan JSON yang sah: {detail}.',
+  'load.badJsonPlain': 'Dokumen bukan JSON yang sah.',
   'load.invalid': { other: 'Dokumen tidak sesuai format ({count} masalah):' },
   'load.badUrl': 'Alamat dokumen tidak sah: "{url}". Periksa atribut src.',
   'load.noSource': 'Belum ada dokumen: isi atribut src, tambahkan <script type="application/json"> di dalam elemen, atau setel properti data.',

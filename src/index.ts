@@ -15,6 +15,7 @@ export {
   type LoketSubmitDetail,
 } from './events.js';
 export { LOAD_FAILURES, type LoadFailure } from './load.js';
+export { JSON_MISTAKES, describeJsonError, findJsonError, type JsonMistake, type JsonSyntaxError } from './json-error.js';
 export { formatPath, type ParseResult, type Problem } from './problems.js';
 export { normalizePhone, telHref, whatsAppHref } from './phone.js';
 export { ALLOWED_SCHEMES, isAllowedUrl } from './url.js';

@@ -2,10 +2,13 @@ import * as z from 'zod/mini';
 import { CONTACT_KINDS } from './contact.js';
 import { rule } from './rule.js';
 import { Text } from './text.js';
+import { ownKeysOnlyWhileLoading } from './prototypes.js';
 
 // Links and contact lines, shared by every format (status banner, requirement
 // checklist): one definition, so a scheme or phone rule changes in one place.
 
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
 export { CONTACT_KINDS, contactHref, contactProblem, isEmail, type ContactKind } from './contact.js';

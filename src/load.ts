@@ -7,8 +7,10 @@ export interface LoadError {
   readonly kind: LoadFailure;
   readonly url?: string;
   readonly status?: number;
-  /** Technical detail (the JSON parser's message, for instance). */
+  /** Technical detail for the console (the JSON parser's message, in the browser's language). */
   readonly detail?: string;
+  /** The text that was not JSON, for a located, translated message (see json-error.ts). */
+  readonly source?: string;
 }
 
 export type LoadResult = { readonly ok: true; readonly json: unknown } | { readonly ok: false; readonly error: LoadError };
@@ -51,7 +53,7 @@ export function parseJsonText(source: string, url?: string): LoadResult {
   try {
     return { ok: true, json: JSON.parse(source) as unknown };
   } catch (error) {
-    return { ok: false, error: { kind: 'json', url, detail: error instanceof Error ? error.message : String(error) } };
+    return { ok: false, error: { kind: 'json', url, detail: error instanceof Error ? error.message : String(error), source } };
   }
 }
 

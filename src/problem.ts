@@ -41,3 +41,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function problemLine(problem: Problem, locale: Locale): string {
   return `${problem.path || translate(locale, 'schema.root')}: ${problem.message}`;
 }
+
+/** Document order of two paths: `steps[2].fields[10]` after `steps[2].fields[9]`. */
+export function compareOrder(a: string, b: string): number {
+  const parts = (path: string) => path.split(/(\d+)/).map((part, i) => (i % 2 ? Number(part) : part));
+  const pa = parts(a);
+  const pb = parts(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i] as string | number;
+    const y = pb[i] as string | number;
+    if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}

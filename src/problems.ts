@@ -3,7 +3,7 @@ import { isMessageKey, translate, type Params } from './i18n.js';
 import type { SchemaMessageKey } from './messages/schema.js';
 import type { Locale } from './text.js';
 
-export { formatPath, problemLine, type CustomIssueParams, type ParseResult, type Problem } from './problem.js';
+export { compareOrder, formatPath, problemLine, type CustomIssueParams, type ParseResult, type Problem } from './problem.js';
 import { formatPath, type CustomIssueParams, type Problem } from './problem.js';
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -35,7 +35,10 @@ function quoteList(values: readonly unknown[]): string {
  * path; otherwise say what kinds of value were allowed.
  */
 function unionIssues(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] | undefined {
-  const branches = issue.errors.filter((issues) => issues.length > 0 && !issues.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+  // A branch that rejected the value as a whole (another type, or not its one
+  // literal: "office" for a weekly object) says nothing about what is inside it.
+  const otherKind = (i: z.core.$ZodIssue) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value');
+  const branches = issue.errors.filter((issues) => issues.length > 0 && !issues.every(otherKind));
   if (branches.length === 0) return undefined;
   const best = branches.reduce((a, b) => (b.length < a.length ? b : a));
   return best.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue);
@@ -57,7 +60,7 @@ function describe(issue: z.core.$ZodIssue, root: unknown, locale: Locale): strin
       const min = String(issue.minimum);
       if (issue.origin === 'string') return t('schema.tooShort', { min });
       if (issue.origin === 'array' || issue.origin === 'set') return t('schema.tooFew', { min });
-      return t('schema.tooSmall', { min });
+      return issue.inclusive === false ? t('schema.above', { min }) : t('schema.tooSmall', { min });
     }
     case 'too_big': {
       const max = String(issue.maximum);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Text as TextValue } from './locale.js';
+import { ownKeysOnlyWhileLoading } from './prototypes.js';
 
 // The zod definition of author text. Everything a widget needs at run time
 // (`text`, `localeOf`, the locales) is in locale.ts, which has no zod.

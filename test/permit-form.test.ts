@@ -52,7 +52,9 @@ afterEach(async () => {
 
 describe('<loket-permit-form> with the demo forms', () => {
   for (const name of examples) {
-    it(`walks through ${name}: every step, its error state and the review page pass axe`, async () => {
+    it(`walks through ${name}: every step, its error state and the review page pass axe`, async function () {
+      // One axe run per step and state (up to a dozen): on a loaded 2-core machine that alone passes the default 10 s.
+      this.timeout(60_000);
       const doc = await (await fetch(`/demo/forms/${name}.json`)).json();
       const answers = FILLED[name];
       expect(answers, `a filled answer set for ${name}`).to.exist;
@@ -382,6 +384,11 @@ describe('<loket-permit-form> repeatable groups and files', () => {
     el.initialAnswers = { applicantType: 'perorangan', fullName: 'Siti', nik: '3172014108900001', birthDate: { day: '1', month: '8', year: '1990' }, mobile: '081234567890', postalCode: '14440', address: 'Jl.' };
     await el.updateComplete;
     await press(el);
+    // min 1: the first vessel's questions are there from the start.
+    expect(root(el).querySelectorAll('[part="group-item"]').length).to.equal(1);
+    expect(q(el, '#f-vessels-0-vesselName')).to.not.equal(null);
+    await press(el, '[part="group-item"] [part="remove-button"]');
+    await el.updateComplete;
     expect(q(el, '[part="group-item"]')).to.equal(null);
     await press(el);
     expect(summaryMessages(el)).to.include('Tambahkan minimal 1 kapal');

@@ -77,7 +77,9 @@ describe('<loket-requirement-checklist> with the demo checklists', function () {
   // the shared 2-core machine under load, with or without the fast path.
   this.timeout(60_000);
   for (const name of examples) {
-    it(`renders ${name} in every variant combination, in Indonesian and English, with no axe violations`, async () => {
+    it(`renders ${name} in every variant combination, in Indonesian and English, with no axe violations`, async function () {
+      // One axe run per combination (up to 16): on a loaded 2-core machine that alone passes the default 10 s.
+      this.timeout(60_000);
       const doc: ChecklistDocument = await (await fetch(`/demo/checklists/${name}.json`)).json();
       const el = await ready(`<loket-requirement-checklist src="/demo/checklists/${name}.json"></loket-requirement-checklist>`);
       expect($(el, 'article[part="checklist"]')!.getAttribute('aria-labelledby')).to.equal('title');

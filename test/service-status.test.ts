@@ -104,6 +104,50 @@ describe('<loket-service-status> behaviour', () => {
     expect(hrefs).to.deep.equal(['https://wa.me/628114345757', 'tel:+62361811222', 'mailto:ptsp@example.go.id', 'tel:1500345']);
   });
 
+  it('writes a closure over two days as one range and a timed end with its zone, counting its last minute', async () => {
+    const doc = office({
+      closures: [
+        { from: '2027-01-13', until: '2027-01-14', reason: { id: 'Hari Raya Galungan', en: 'Galungan holiday' } },
+        { from: '2026-12-31', until: '2027-01-01', reason: { id: 'Tahun baru', en: 'New Year' } },
+      ],
+      notices: [{ level: 'info', title: 'Pendaftaran ulang', until: '2026-11-30T23:59' }],
+    });
+    const probe = mount<LoketServiceStatus>(inline(doc, 'now="2026-11-30T23:59" expanded'));
+    await probe.next('loket-ready');
+    const el = probe.el;
+    expect(shadowText(el)).to.contain('Pendaftaran ulang');
+    expect(shadowText(el)).to.contain('Berlaku sampai 30 November 2026, pukul 23.59 WITA');
+    const closures = () => [...el.shadowRoot!.querySelectorAll('.closure-list li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(closures()).to.deep.equal(['31 Desember 2026 – 1 Januari 2027: Tahun baru', '13–14 Januari 2027: Hari Raya Galungan']);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(shadowText(el)).to.contain('Valid until 30 November 2026, at 23:59 WITA');
+    expect(closures()).to.deep.equal(['31 December 2026 – 1 January 2027: New Year', '13–14 January 2027: Galungan holiday']);
+    el.now = '2026-12-01T00:00';
+    await el.updateComplete;
+    expect(shadowText(el)).not.to.contain('Pendaftaran ulang');
+  });
+
+  it('draws each link in the details after its dash, not over it', async () => {
+    const doc = office({
+      channels: [{ kind: 'online', state: 'open', links: [{ label: 'OSS', url: 'https://oss.go.id' }], contacts: [{ kind: 'email', value: 'ptsp@example.go.id' }] }],
+    });
+    const probe = mount<LoketServiceStatus>(inline(doc, 'expanded'));
+    await probe.next('loket-ready');
+    for (const selector of ['.link-list li', '.contact-list li']) {
+      const item = probe.el.shadowRoot!.querySelector(selector)!;
+      const link = item.querySelector('a')!;
+      const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent!.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP) });
+      const letters = walker.nextNode()!;
+      const first = document.createRange();
+      first.setStart(letters, 0);
+      first.setEnd(letters, 1);
+      // An inherited hanging indent pulls the text out of its own box to the left, over the dash.
+      const before = link.getBoundingClientRect().left;
+      expect(first.getBoundingClientRect().left, `${selector}: the link's first letter inside its own box`).to.be.at.least(before - 0.5);
+    }
+  });
+
   it('expands and collapses the details with the keyboard', async () => {
     const probe = mount<LoketServiceStatus>(inline(office()));
     await probe.next('loket-ready');
@@ -219,7 +263,8 @@ describe('<loket-service-status> behaviour', () => {
 
 describe('<loket-service-status> with bad input', () => {
   const cases: Array<{ name: string; markup: () => Promise<string> | string; kind: string; text: RegExp }> = [
-    { name: 'invalid JSON', markup: () => inline('{ "version": 1, '), kind: 'json', text: /bukan JSON yang sah/ },
+    { name: 'invalid JSON', markup: () => inline('{ "version": 1, '), kind: 'json', text: /Dokumen bukan JSON yang sah: dokumen terpotong: ada \{, \[ atau " yang belum ditutup \(baris 1, kolom 17\)\./ },
+    { name: 'JSON with a trailing comma', markup: () => inline('{\n  "version": 1,\n}'), kind: 'json', text: /Dokumen bukan JSON yang sah: koma berlebih sebelum "\}" \(baris 3, kolom 1\)\./ },
     {
       name: 'a document that fails the format',
       markup: () => inline({ ...office(), channels: [{ kind: 'online', state: 'open' }, { kind: 'drop-box', state: 'open' }, { kind: 'in-person', state: 'opne' }] }),
@@ -264,9 +309,11 @@ describe('<loket-service-status> with bad input', () => {
       const fallback = el.querySelector('a[href="/kantor"]')!;
       expect(fallback.getBoundingClientRect().height, 'fallback link visible').to.be.greaterThan(0);
       await expect(el).to.be.accessible();
+      expect(box.textContent, 'no English from the browser in an Indonesian message').not.to.match(/Unexpected|Expected|position|token/);
       el.lang = 'en';
       await el.updateComplete;
       expect(panel(el)!.textContent).to.contain('This information cannot be shown yet');
+      if (c.kind === 'json') expect(panel(el)!.textContent).to.match(/The document is not valid JSON: .* \(line \d+, column \d+\)\./);
     });
   }
 

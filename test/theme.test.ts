@@ -6,17 +6,23 @@ import '../widgets/service-status/service-status.js';
 
 // demo/tema.html: the same widgets under three host themes, changed only
 // through --loket-* tokens on a wrapper. axe (colour contrast included) must
-// find nothing in any of them. The sections are taken from the demo page
+// find nothing in any of them, with the demo site's own stylesheet loaded as
+// on the page: a token the site sets on the element itself would beat the
+// wrapper's ("Lihat detail" at 2.5:1 in the dark theme). The sections are taken from the demo page
 // itself, so the page and the test cannot drift apart.
 
 const THEMES = ['tema-hijau', 'tema-gelap', 'tema-kontras'];
 
-const link = document.createElement('link');
-link.rel = 'stylesheet';
-link.href = '/demo/tema.css';
-const loaded = new Promise((resolve) => link.addEventListener('load', resolve));
-document.head.append(link);
-await loaded;
+// The page's own stylesheets, in the page's order: the site's global rules
+// (which also style the loket elements) and then the themes.
+for (const href of ['/demo/site.css', '/demo/tema.css']) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise((resolve) => link.addEventListener('load', resolve));
+  document.head.append(link);
+  await loaded;
+}
 const page = new DOMParser().parseFromString(await (await fetch('/demo/tema.html')).text(), 'text/html');
 
 /** Mounts one theme's section from the demo page and waits for its widgets. */

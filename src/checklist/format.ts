@@ -2,15 +2,18 @@ import * as z from 'zod/mini';
 import { Condition } from '../condition.js';
 import { translate, type Params } from '../i18n.js';
 import { Contact, Url } from '../links.js';
-import { formatPath, toProblems, type ParseResult, type Problem } from '../problems.js';
+import { compareOrder, formatPath, toProblems, type ParseResult, type Problem } from '../problems.js';
 import { rule } from '../rule.js';
 import { Text, type Locale } from '../text.js';
 import { checkChecklist } from './check.js';
+import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 
 // The format of a requirement checklist, version 1: the documents a permit
 // needs, which of them apply to whom (variant questions + the shared condition
 // language), and where to apply. One definition: the types are inferred from it.
 
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
 export { CHECKLIST_VERSIONS } from '../fast/rules.js';
@@ -91,7 +94,7 @@ export const Item = z.strictObject({
   /** "Tunjukkan asli": bring the original to be seen. */
   original: z.optional(z.boolean()),
   /** "Bermaterai Rp10.000": `true`, or the amount in rupiah. */
-  stamped: z.optional(z.union([z.boolean(), z.int().check(z.positive())], { error: 'schema.invalid' })),
+  stamped: z.optional(z.union([z.boolean(), z.int().check(z.positive())], { error: 'schema.stamped' })),
   /** Photo size as the office writes it: "4R", "3x4". */
   photoSize: z.optional(z.string().check(z.minLength(1), z.maxLength(24))),
   /** How many copies (rangkap). */
@@ -170,10 +173,57 @@ export type ChecklistDocument = z.infer<typeof ChecklistDocument>;
 
 export { checkChecklist } from './check.js';
 
-/** Parses a checklist document. Never throws; problems name their paths. */
+/**
+ * The parts of a checklist whose shape is wrong replaced by stand-ins at the
+ * same places, so that the checks across the document (conditions naming
+ * questions and options, duplicate ids) run in the same pass as the shape.
+ * A broken question keeps its id and the option values it has; a broken item
+ * keeps its condition when that parses. `undefined` without a list of groups.
+ */
+function salvage(json: unknown): ChecklistDocument | undefined {
+  const object = (value: unknown): Record<string, unknown> | undefined =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const when = (value: unknown) => {
+    const parsed = Condition.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const groups = object(json)?.groups;
+  if (!Array.isArray(groups)) return undefined;
+  const variants = list(object(json)?.variants).map((raw, v): Variant => {
+    const parsed = Variant.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const id = object(raw)?.id;
+    const options = list(object(raw)?.options).flatMap((o) => (typeof object(o)?.value === 'string' ? [{ value: object(o)!.value as string, label: '' }] : []));
+    return { id: typeof id === 'string' ? id : `#${v}`, label: '', options };
+  });
+  return {
+    variants,
+    groups: groups.map((raw, g) => {
+      const group = object(raw);
+      return {
+        kind: 'other',
+        when: when(group?.when),
+        items: list(group?.items).map((item, i): Item => {
+          const parsed = Item.safeParse(item);
+          return parsed.success ? parsed.data : { id: `#${g}.${i}`, label: '', when: when(object(item)?.when) };
+        }),
+      };
+    }),
+  } as unknown as ChecklistDocument;
+}
+
+/** Parses a checklist document: its shape and the checks across it, in one pass. Never throws; problems name their paths. */
 export function parseChecklist(json: unknown, locale: Locale = 'id'): ParseResult<ChecklistDocument> {
-  const result = ChecklistDocument.safeParse(json);
-  if (!result.success) return { ok: false, problems: toProblems(result.error.issues, json, locale) };
+  const result = ownKeysOnly(() => ChecklistDocument.safeParse(json));
+  if (!result.success) {
+    const shape = toProblems(result.error.issues, json, locale);
+    const rest = ownKeysOnly(() => salvage(json));
+    // A path the shape already faults (or one inside it) is not reported twice.
+    const inside = (path: string) => shape.some((s) => path === s.path || path.startsWith(`${s.path}.`) || path.startsWith(`${s.path}[`));
+    const more = rest ? checkChecklist(rest, locale).filter((p) => !inside(p.path)) : [];
+    return { ok: false, problems: [...shape, ...more].sort((a, b) => compareOrder(a.path, b.path)) };
+  }
   const problems = checkChecklist(result.data, locale);
   return problems.length ? { ok: false, problems } : { ok: true, value: result.data };
 }

@@ -110,7 +110,7 @@ export const RULES = {
     const m = DATE.exec(value);
     return unless(!!m && validDate(Number(m[1]), Number(m[2]), Number(m[3])), { key: 'schema.date', value });
   },
-  dateTime: (value: string) => unless(readDocTime(value) !== undefined, { key: 'schema.date', value }),
+  dateTime: (value: string) => unless(readDocTime(value) !== undefined, { key: 'schema.dateTime', value }),
   period: (period: { open: string; close: string }) => {
     const open = clockMinutes(period.open);
     const close = clockMinutes(period.close);

@@ -1,6 +1,6 @@
 import { referencedFields, type Condition, type Scalar } from '../condition-eval.js';
 import { translate, type Params } from '../i18n.js';
-import { formatPath, type Problem } from '../problem.js';
+import { compareOrder, formatPath, type Problem } from '../problem.js';
 import type { Locale } from '../locale.js';
 import { indexFields, type FieldEntry, type FieldIndex } from './fields.js';
 import type { Field, FormDocument, Option } from './format.js';
@@ -225,14 +225,3 @@ function checkCycles(index: FieldIndex, report: Report): void {
 }
 
 /** Orders `steps[1].fields[10]` after `steps[1].fields[2]`. */
-function compareOrder(a: string, b: string): number {
-  const parts = (path: string) => path.split(/(\d+)/).map((part, i) => (i % 2 ? Number(part) : part));
-  const pa = parts(a);
-  const pb = parts(b);
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i] as string | number;
-    const y = pb[i] as string | number;
-    if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1;
-  }
-  return pa.length - pb.length;
-}

@@ -1,17 +1,20 @@
 import * as z from 'zod/mini';
 import { Condition, Scalar } from '../condition.js';
 import { translate } from '../i18n.js';
-import { toProblems, type ParseResult } from '../problems.js';
+import { compareOrder, toProblems, type ParseResult } from '../problems.js';
 import { rule } from '../rule.js';
 import { TimeZone, Url } from '../links.js';
 import { Text, type Locale } from '../text.js';
 import { checkForm } from './check.js';
 import { REGION_LEVELS, type RegionLookup } from './region.js';
+import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 
 // The permit-form document, version 1. One definition: the TypeScript types
 // are inferred from it. The checks that need the whole document (names,
 // references, cycles) are in check.ts.
 
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
 export { CONTENT_TYPES, FIELD_TYPES, FORM_VERSIONS, INPUT_TYPES, ITEM_FIELD_TYPES } from '../fast/rules.js';
@@ -351,14 +354,56 @@ export interface ParseFormOptions {
 }
 
 /**
- * Parses a permit-form document: its shape, then the checks that need the
- * whole document (names, references, cycles). Never throws; every problem
- * names its path.
+ * The parts of a document whose shape is wrong replaced by neutral stand-ins
+ * at the same places, so that the whole-document checks (references, cycles,
+ * risky patterns) can run on the rest in the same pass: an author sees every
+ * problem at once, not the reference errors only after the shape is fixed.
+ * A broken field keeps its name (as a text field), so conditions naming it
+ * are not reported as unknown. `undefined` when there are no steps to check.
+ */
+function salvage(json: unknown): FormDocument | undefined {
+  const object = (value: unknown): Record<string, unknown> | undefined =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const standIn = (raw: unknown, item: boolean): Field => {
+    const parsed = (item ? ItemField : Field).safeParse(raw);
+    if (parsed.success) return parsed.data as Field;
+    const name = object(raw)?.name;
+    if (typeof name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) return { type: 'paragraph', text: '' };
+    if (!item && object(raw)?.type === 'group') return { type: 'group', name, label: '', fields: list(object(raw)?.fields).map((child) => standIn(child, true) as ItemField) };
+    return { type: 'text', name, label: '' };
+  };
+  const steps = list(object(json)?.steps);
+  if (steps.length === 0) return undefined;
+  return {
+    version: 1,
+    id: '',
+    title: '',
+    office: { name: '' },
+    help: { phone: '' },
+    steps: steps.map((raw) => {
+      const step = object(raw);
+      const visibleWhen = Condition.safeParse(step?.visibleWhen);
+      return { heading: '', fields: list(step?.fields).map((field) => standIn(field, false)), visibleWhen: visibleWhen.success ? visibleWhen.data : undefined };
+    }),
+  } as FormDocument;
+}
+
+/**
+ * Parses a permit-form document: its shape and the checks that need the
+ * whole document (names, references, cycles), all reported in one pass.
+ * Never throws; every problem names its path.
  */
 export function parseForm(json: unknown, locale: Locale = 'id', options: ParseFormOptions = {}): ParseResult<FormDocument> {
   try {
-    const result = FormDocument.safeParse(json);
-    if (!result.success) return { ok: false, problems: toProblems(result.error.issues, json, locale) };
+    const result = ownKeysOnly(() => FormDocument.safeParse(json));
+    if (!result.success) {
+      const shape = toProblems(result.error.issues, json, locale);
+      const rest = ownKeysOnly(() => salvage(json));
+      // A path the shape already faults (or one inside it) is not reported twice.
+      const more = rest ? checkForm(rest, locale, options.regions).filter((p) => !shape.some((s) => p.path === s.path || p.path.startsWith(`${s.path}.`) || p.path.startsWith(`${s.path}[`))) : [];
+      return { ok: false, problems: [...shape, ...more].sort((a, b) => compareOrder(a.path, b.path)) };
+    }
     const problems = checkForm(result.data, locale, options.regions);
     return problems.length ? { ok: false, problems } : { ok: true, value: result.data };
   } catch {

@@ -5,3 +5,4 @@
 import '../form/document-messages.js';
 import '../tracking/document-messages.js';
 import './schema.js';
+export { describeJsonError } from '../json-error.js';

@@ -43,6 +43,8 @@ export interface DocTime {
   readonly second?: number;
   /** Minutes east of UTC when the value carries `Z` or `+07:00`. */
   readonly offset?: number;
+  /** The smallest unit written: `minute` for `T08:00`, `second` for `T08:00:30`. Absent for a whole day. */
+  readonly precision?: 'minute' | 'second';
 }
 
 /** Reads `2020-08-18`, `2020-08-18T08:00` or `2020-08-18T08:00:00+08:00`. */
@@ -59,6 +61,6 @@ export function readDocTime(value: string): DocTime | undefined {
     const digits = zone.replace(':', '');
     offset = (digits.startsWith('-') ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
   }
-  return { year, month, day, hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0), offset };
+  return { year, month, day, hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0), offset, precision: m[6] === undefined ? 'minute' : 'second' };
 }
 

@@ -68,15 +68,21 @@ export function closureOn(closures: readonly Closure[], date: LocalDate): Closur
 }
 
 /**
- * The instant a document time stands for. Whole days start at local midnight;
- * as an end (`until`) a whole day is inclusive, so it ends at the next midnight.
+ * The instant a document time stands for. An end (`until`) is inclusive at the
+ * precision it is written in: `2020-09-30` ends at the next midnight,
+ * `2026-11-30T23:59` at 24:00 (the whole minute 23.59 counts), and
+ * `…T23:59:30` one second later. Starts (`from`) begin at the written time.
  */
 export function docInstant(value: string, timeZone: string, edge: 'start' | 'end'): number | undefined {
   const t = readDocTime(value);
   if (!t) return undefined;
   if (t.hour === undefined) return instantOf(edge === 'end' ? addDays(t, 1) : t, timeZone);
-  if (t.offset !== undefined) return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute ?? 0, t.second ?? 0) - t.offset * 60_000;
-  return instantOf({ ...t, hour: t.hour, minute: t.minute ?? 0 }, timeZone) + (t.second ?? 0) * 1000;
+  const start =
+    t.offset !== undefined
+      ? Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute ?? 0, t.second ?? 0) - t.offset * 60_000
+      : instantOf({ ...t, hour: t.hour, minute: t.minute ?? 0 }, timeZone) + (t.second ?? 0) * 1000;
+  if (edge === 'start') return start;
+  return start + (t.precision === 'second' ? 1000 : 60_000);
 }
 
 /** Whether a notice is valid at an instant: `from` ≤ now < `until`; no `until` means until further notice. */

@@ -4,10 +4,13 @@ import { rule } from '../rule.js';
 import { CHANNEL_KINDS, CHANNEL_STATES, NOTICE_LEVELS, WEEKDAY_KEYS, type WeekdayKey } from './clock.js';
 import { CONTACT_KINDS, Contact, Link, TimeZone, Url, type ContactKind } from '../links.js';
 import { Text, type Locale } from '../text.js';
+import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 
 // The format of a service-status document, version 1. One definition: the
 // TypeScript types are inferred from it and the JSON Schema is generated from it.
 
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
 export { STATUS_VERSIONS } from '../fast/rules.js';
@@ -116,6 +119,6 @@ export type StatusDocument = z.infer<typeof StatusDocument>;
 
 /** Parses a service-status document. Never throws; problems name their paths. */
 export function parseStatus(json: unknown, locale: Locale = 'id'): ParseResult<StatusDocument> {
-  const result = StatusDocument.safeParse(json);
+  const result = ownKeysOnly(() => StatusDocument.safeParse(json));
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: toProblems(result.error.issues, json, locale) };
 }

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Contact, TimeZone, Url } from '../links.js';
 import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
 import { Text, type Locale } from '../text.js';
+import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 import { APPLICATION_STATES, TRACKING_MAX_LENGTH, type ApplicationState } from './states.js';
 
 // The application-status contract, version 1: the JSON a backend answers to a
@@ -12,6 +13,8 @@ import { APPLICATION_STATES, TRACKING_MAX_LENGTH, type ApplicationState } from '
 // It carries status, never personal data: no NIK, no name, no address, no
 // answers, no files. Only what the office writes for the citizen.
 
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
 export { APPLICATION_STATES, TRACKING_MAX_LENGTH, type ApplicationState };
@@ -125,7 +128,7 @@ export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 /** Parses a status answer. Never throws; problems name their paths. */
 export function parseApplicationStatus(json: unknown, locale: Locale = 'id'): ParseResult<ApplicationStatus> {
-  const result = ApplicationStatus.safeParse(json);
+  const result = ownKeysOnly(() => ApplicationStatus.safeParse(json));
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: toProblems(result.error.issues, json, locale) };
 }
 

@@ -49,6 +49,69 @@ describe('loket validate', () => {
     assert.match(stdout, new RegExp(`^${path}: office\\.fax: kunci tidak dikenal`, 'm'));
   });
 
+  test('reports shape problems and reference problems of a form in one run', () => {
+    const form = {
+      version: 1,
+      id: 'uji',
+      title: 'Uji',
+      office: { name: 'DPMPTSP Uji' },
+      help: { phone: '0811-4345-757' },
+      steps: [
+        {
+          heading: 'Data',
+          fields: [
+            { type: 'text', name: 'nama', label: 'Nama', hint: 'x', colour: 'merah' },
+            { type: 'text', name: 'kode', label: 'Kode', pattern: '(a+)+$' },
+            { type: 'text', name: 'alamat', label: 'Alamat', visibleWhen: { field: 'namaa', filled: true } },
+            { type: 'text', name: 'rt', label: 'RT', visibleWhen: { field: 'nama', filled: true } },
+          ],
+        },
+      ],
+    };
+    const path = file('one-run.json', form);
+    const { status: code, stdout } = loket('validate', path);
+    assert.equal(code, 1);
+    const lines = stdout.trim().split('\n').map((line) => line.slice(path.length + 2));
+    assert.equal(lines.length, 3, stdout);
+    assert.match(lines[0], /^steps\[0\]\.fields\[0\]\.colour: kunci tidak dikenal/);
+    assert.match(lines[1], /^steps\[0\]\.fields\[1\]\.pattern: /);
+    assert.match(lines[2], /^steps\[0\]\.fields\[2\]\.visibleWhen\.field: isian "namaa" tidak ada di formulir ini$/);
+  });
+
+  test('reports shape problems and condition problems of a checklist in one run', () => {
+    const checklist = JSON.parse(readFileSync(join(root, 'demo/checklists/reklame.json'), 'utf8'));
+    checklist.groups[0].items[0].colour = 'merah';
+    checklist.groups[0].items[1].when = { field: 'applicantTipe', equals: 'perorangan' };
+    checklist.groups[1].when = { field: 'applicantType', equals: 'koperasi' };
+    const path = file('checklist-one-run.json', checklist);
+    const { status: code, stdout } = loket('validate', path);
+    assert.equal(code, 1);
+    const lines = stdout.trim().split('\n').map((line) => line.slice(path.length + 2));
+    assert.equal(lines.length, 3, stdout);
+    assert.match(lines[0], /^groups\[0\]\.items\[0\]\.colour: kunci tidak dikenal/);
+    assert.match(lines[1], /^groups\[0\]\.items\[1\]\.when\.field: /);
+    assert.match(lines[2], /^groups\[1\]\.when\.equals: pilihan "koperasi" tidak ada/);
+  });
+
+  test('says what a channel\'s hours, a stamp and a date-time may be', () => {
+    const bad = structuredClone(status);
+    bad.channels[1].hours = { mon: [{ open: '08:00', close: '16:00' }], tue: '08.00-16.00' };
+    bad.channels[0].hours = 'kantor';
+    bad.updated = '2026-11-30 23:59';
+    const path = file('hours.json', bad);
+    const { stdout } = loket('validate', path);
+    assert.match(stdout, /channels\[1\]\.hours\.tue: harus berupa daftar \[ … \], bukan teks/);
+    assert.match(stdout, /channels\[0\]\.hours: harus "office" \(jam kantor\), "always" \(24 jam\), atau jadwal mingguan sendiri/);
+    assert.match(stdout, /updated: waktu "2026-11-30 23:59" tidak sah; .*TTTT-BB-HHTJJ:MM .*misalnya 2020-08-18 atau 2026-11-30T23:59/);
+    assert.doesNotMatch(stdout, /harus salah satu dari: "office"/);
+    const checklist = JSON.parse(readFileSync(join(root, 'demo/checklists/reklame.json'), 'utf8'));
+    checklist.groups[0].items[0].stamped = 'Rp10.000';
+    const { stdout: out } = loket('validate', file('stamp.json', checklist));
+    assert.match(out, /groups\[0\]\.items\[0\]\.stamped: harus true \(bermeterai Rp10\.000\) atau nilai meterai dalam rupiah sebagai angka bulat, misalnya 10000/);
+    checklist.groups[0].items[0].stamped = 0;
+    assert.match(loket('validate', '--lang', 'en', file('stamp0.json', checklist)).stdout, /stamped: must be more than 0/);
+  });
+
   test('speaks English with --lang en', () => {
     const bad = structuredClone(status);
     delete bad.office.timeZone;
@@ -69,21 +132,32 @@ describe('loket validate', () => {
     assert.equal(results[1].valid, false);
     assert.deepEqual(results[1].problems.map((p) => p.path), ['channels[0].state']);
     assert.equal(results[2].valid, false);
-    assert.match(results[2].error, /not valid JSON: .*\(line 1, column 17\)/);
+    assert.equal(results[2].error, 'not valid JSON: a comma too many before "}" (line 1, column 17)');
   });
 
   test('detects the kind from $schema, from the keys, or takes --kind', () => {
     const form = demoDocuments().find((d) => d.file.startsWith('demo/forms/'));
     const { $schema, ...bare } = form.json;
     assert.equal(loket('validate', file('form.json', bare)).status, 0);
-    const { stdout } = loket('validate', '--kind', 'form', file('status-as-form.json', status));
+    const { $schema: _, ...bareStatus } = status;
+    const { stdout } = loket('validate', '--kind', 'form', file('status-as-form.json', bareStatus));
     assert.match(stdout, /steps: wajib diisi/);
+  });
+
+  test('refuses a --kind that contradicts "$schema", naming both', () => {
+    const { status: code, stdout, stderr } = loket('validate', '--kind', 'form', file('status-kind.json', status));
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    oneLine(stderr);
+    assert.match(stderr, /status-kind\.json: "\$schema" \(\.\.\/\.\.\/dist\/schemas\/service-status\.v1\.json\) menyatakan dokumen status, tetapi --kind meminta form/);
+    assert.equal(loket('validate', '--kind', 'status', file('status-kind-ok.json', status)).status, 0, 'a --kind that agrees is fine');
   });
 
   for (const [label, setup, pattern, expected] of [
     ['a missing file', () => join(tmp, 'nope.json'), /nope\.json: berkas tidak ditemukan/, 2],
     ['a file that is not JSON', () => file('page.json', '<!doctype html>\n<p>404</p>'), /page\.json: bukan JSON yang sah: .*\(baris 1, kolom 1\)/, 1],
-    ['JSON with a trailing comma', () => file('comma.json', '{\n  "version": 1,\n}\n'), /comma\.json: bukan JSON yang sah: .*\(baris 3, kolom 1\)/, 1],
+    ['JSON with a trailing comma', () => file('comma.json', '{\n  "version": 1,\n}\n'), /comma\.json: bukan JSON yang sah: koma berlebih sebelum "\}" \(baris 3, kolom 1\)/, 1],
+    ['JSON with a comment', () => file('comment.json', '{\n  // jam buka\n  "version": 1\n}\n'), /comment\.json: bukan JSON yang sah: JSON tidak mengenal komentar \(\/\/ atau \/\* … \*\/\) \(baris 2, kolom 3\)/, 1],
     ['a document of no known kind', () => file('other.json', { hello: 'world' }), /other\.json: jenis dokumen tidak dikenali: tambahkan "\$schema" atau pakai --kind status\|form\|checklist/, 1],
     ['a document of a future version', () => file('v9.json', { ...status, version: 9 }), /v9\.json: versi 9 lebih baru daripada yang dipahami loket .* \(versi 1\); perbarui loket/, 1],
   ]) {
@@ -94,6 +168,7 @@ describe('loket validate', () => {
       oneLine(stderr);
       noStack(stderr);
       assert.match(stderr, pattern);
+      assert.doesNotMatch(stderr, /Unexpected|Expected|position|token/, 'no English from the JSON parser in an Indonesian message');
     });
   }
 

@@ -27,7 +27,19 @@ function respond(ctx, { status = 200, type = 'application/json', body = '', head
 /** Koa middleware for `/test-api/*`. */
 export async function testApi(ctx, next) {
   const url = new URL(ctx.url, 'http://test');
-  if (failingChunks && url.pathname.startsWith('/dist/chunks/') && failingChunks.test(url.pathname)) return respond(ctx, { status: 503, type: 'text/plain', body: 'unavailable' });
+  if (url.pathname.startsWith('/dist/chunks/')) {
+    // Never from the browser's cache: a chunk an earlier test file fetched
+    // would otherwise slip past the failure injected below. web-test-runner's
+    // own cache middleware sets "max-age=31536000" after ours has returned, so
+    // the header is fixed as the response is written.
+    const writeHead = ctx.res.writeHead;
+    ctx.res.writeHead = function (...args) {
+      this.setHeader('cache-control', 'no-store');
+      return writeHead.apply(this, args);
+    };
+    if (failingChunks?.test(url.pathname)) return respond(ctx, { status: 503, type: 'text/plain', body: 'unavailable' });
+    return next();
+  }
   if (!url.pathname.startsWith('/test-api/')) return next();
   const [, , what, id] = url.pathname.split('/');
   switch (what) {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { docInstant, evaluateStatus, noticeValid } from '../../src/status/evaluate.js';
 import type { Notice } from '../../src/status/format.js';
-import { formatClock, formatDate, formatInstant, instantOf, offsetMinutes, zoneLabel, zonedParts } from '../../src/time.js';
+import { formatClock, formatDate, formatDateRange, formatInstant, instantOf, offsetMinutes, zoneLabel, zonedParts } from '../../src/time.js';
 import { at, office } from '../fixtures/status.js';
 import { loadLocale } from '../../src/i18n.js';
 
@@ -115,6 +115,20 @@ describe('office hours in the office zone', () => {
   });
 });
 
+describe('date ranges', () => {
+  const d = (year: number, month: number, day: number) => ({ year, month, day });
+
+  it('says the shared month and year once, in both languages', () => {
+    expect(formatDateRange(d(2027, 1, 13), d(2027, 1, 14), 'id')).to.equal('13–14 Januari 2027');
+    expect(formatDateRange(d(2027, 1, 13), d(2027, 1, 14), 'en')).to.equal('13–14 January 2027');
+    expect(formatDateRange(d(2027, 1, 30), d(2027, 2, 2), 'id')).to.equal('30 Januari – 2 Februari 2027');
+    expect(formatDateRange(d(2027, 1, 30), d(2027, 2, 2), 'en')).to.equal('30 January – 2 February 2027');
+    expect(formatDateRange(d(2026, 12, 30), d(2027, 1, 2), 'id')).to.equal('30 Desember 2026 – 2 Januari 2027');
+    expect(formatDateRange(d(2026, 12, 30), d(2027, 1, 2), 'en')).to.equal('30 December 2026 – 2 January 2027');
+    expect(formatDateRange(d(2027, 1, 23), d(2027, 1, 23), 'id')).to.equal('23 Januari 2027');
+  });
+});
+
 describe('notices', () => {
   const zone = 'Asia/Jayapura';
   const notice = (from?: string, until?: string): Notice => ({ level: 'info', title: 'x', from, until });
@@ -128,6 +142,15 @@ describe('notices', () => {
   it('includes the whole last day of a date-only end, in the office zone', () => {
     expect(noticeValid(notice(undefined, '2020-09-30'), zone, at('2020-09-30T23:59', WIT))).to.equal(true);
     expect(noticeValid(notice(undefined, '2020-09-30'), zone, at('2020-10-01T00:00', WIT))).to.equal(false);
+  });
+
+  it('includes the whole written minute of a timed end: 23.59 lasts until midnight', () => {
+    expect(noticeValid(notice(undefined, '2026-11-30T23:59'), zone, at('2026-11-30T23:59', WIT) + 30_000)).to.equal(true);
+    expect(noticeValid(notice(undefined, '2026-11-30T23:59'), zone, at('2026-11-30T23:59', WIT) + 59_999)).to.equal(true);
+    expect(noticeValid(notice(undefined, '2026-11-30T23:59'), zone, at('2026-12-01T00:00', WIT))).to.equal(false);
+    expect(docInstant('2026-11-30T23:59', zone, 'end')).to.equal(at('2026-12-01T00:00', WIT));
+    expect(docInstant('2026-11-30T23:59:30', zone, 'end')).to.equal(at('2026-11-30T23:59', WIT) + 31_000);
+    expect(docInstant('2026-11-30T23:59+07:00', zone, 'end')).to.equal(at('2026-12-01T00:00', WIB));
   });
 
   it('honours exact start and end times and explicit offsets', () => {
@@ -148,8 +171,10 @@ describe('notices', () => {
     });
     const status = evaluateStatus(doc, at('2020-09-14T11:00', WITA));
     expect(status.notices.map((n) => n.title)).to.deep.equal(['b', 'a']);
-    expect(status.nextChange).to.equal(at('2020-09-14T12:00', WITA));
-    expect(evaluateStatus(doc, at('2020-09-14T12:00', WITA)).notices.map((n) => n.title)).to.deep.equal(['a']);
+    // Inclusive of its last minute: "until 12:00" counts 12.00 itself, so the banner changes at 12:01.
+    expect(status.nextChange).to.equal(at('2020-09-14T12:01', WITA));
+    expect(evaluateStatus(doc, at('2020-09-14T12:00', WITA)).notices.map((n) => n.title)).to.deep.equal(['b', 'a']);
+    expect(evaluateStatus(doc, at('2020-09-14T12:01', WITA)).notices.map((n) => n.title)).to.deep.equal(['a']);
   });
 
   it('lists closures that have not ended yet, soonest first', () => {

@@ -419,7 +419,12 @@ function content(field: ContentField, ctx: FieldContext, item?: Item): TemplateR
 }
 
 function group(field: GroupField, path: string, ctx: FieldContext): TemplateResult {
+  const untouched = !Array.isArray(ctx.answers[field.name]);
   const items = groupItems(ctx.answers, field.name);
+  // A group that needs items shows that many, empty, the first time it is seen
+  // (GOV.UK's "add another" starts with one): its questions are there to
+  // answer, not behind an "add" button. Once the citizen removes them, it stays empty.
+  if (untouched) while (items.length < (field.min ?? 0) && (field.max === undefined || items.length < field.max)) items.push({});
   const itemLabel = (n: number) => (field.itemLabel !== undefined ? text(field.itemLabel, ctx.locale).replace('{n}', String(n)) : t(ctx, 'ui.item', { label: text(field.label, ctx.locale), n }));
   const atMax = field.max !== undefined && items.length >= field.max;
   const addLabel = field.addLabel !== undefined ? text(field.addLabel, ctx.locale) : `${t(ctx, 'ui.addItem')} ${text(field.label, ctx.locale).toLowerCase()}`;

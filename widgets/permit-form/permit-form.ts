@@ -945,8 +945,10 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     const tel = help.phone !== undefined ? contactHref({ kind: 'phone', value: help.phone }, base) : undefined;
     const wa = help.whatsapp !== undefined ? contactHref({ kind: 'whatsapp', value: help.whatsapp }, base) : undefined;
     const mail = help.email !== undefined ? contactHref({ kind: 'email', value: help.email }, base) : undefined;
-    return html`<aside class="help" part="help" aria-labelledby="help-title">
+    // Named with the form's title too: two forms on one page keep apart (axe landmark-unique).
+    return html`<aside class="help" part="help" aria-labelledby="help-title help-form">
       ${heading(this.headingLevel + 1, this.t('ui.help'), 'help-title', 'help-title')}
+      <span id="help-form" hidden>${text(form.title, this.locale)}</span>
       <p class="help-office">${text(form.office.name, this.locale)}</p>
       <ul class="help-list">
         ${tel ? html`<li>${this.t('ui.helpPhone')}: <a href=${tel}>${help.phone}</a></li>` : nothing}

@@ -120,7 +120,7 @@ export function contactItem(contact: Contact, ctx: RenderContext): TemplateResul
 export function helpSection(help: Help | undefined, ctx: RenderContext): TemplateResult | typeof nothing {
   if (!help) return nothing;
   const t = tr(ctx);
-  return html`<section part="help" class="help" aria-labelledby="help-title">
+  return html`<section part="help" class="help" aria-labelledby="help-title title">
     ${heading(ctx.headingLevel + 1, help.label !== undefined ? text(help.label, ctx.locale) : t('checklist.help'), 'section-title', 'help-title')}
     ${help.note !== undefined ? html`<p>${text(help.note, ctx.locale)}</p>` : nothing}
     <ul class="contact-list">${help.contacts.map((c) => contactItem(c, ctx))}</ul>

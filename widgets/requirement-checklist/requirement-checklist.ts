@@ -245,6 +245,9 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
     const permit = text(doc.permit.name, this.locale);
     const complete = progress.total > 0 && progress.ready === progress.total;
 
+    // Each region is named by its heading and the permit ("Dokumen yang perlu
+    // disiapkan Persetujuan Bangunan Gedung"): two checklists on one page keep
+    // their landmarks apart (axe landmark-unique).
     return html`<article part="checklist" class="checklist" aria-labelledby="title">
       <header part="header" class="header">
         <p class="kicker">${this.t('checklist.kicker')}</p>
@@ -257,7 +260,7 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
       ${variants.length ? this.renderQuestions(doc, variants, ctx) : nothing}
       ${printedAnswers(doc, this.answers, ctx)}
 
-      <section class="documents" aria-labelledby="documents-title">
+      <section class="documents" aria-labelledby="documents-title title">
         ${heading(ctx.headingLevel + 1, this.t('checklist.documents'), 'section-title', 'documents-title')}
         <div part="progress" class="progress" id="progress" tabindex="-1">
           <p class="progress-text" id="progress-text">${this.progressText(progress)}</p>
@@ -278,7 +281,7 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
   }
 
   private renderQuestions(doc: ChecklistDocument, variants: readonly Variant[], ctx: RenderContext): TemplateResult {
-    return html`<section part="questions" class="questions" aria-labelledby="questions-title">
+    return html`<section part="questions" class="questions" aria-labelledby="questions-title title">
       ${heading(ctx.headingLevel + 1, this.t('checklist.questions'), 'section-title', 'questions-title')}
       <p class="muted">${this.t('checklist.questionsHint')}</p>
       ${variants.map(
@@ -314,7 +317,7 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
   private renderGroup(doc: ChecklistDocument, g: ApplicableGroup, ctx: RenderContext): TemplateResult {
     const title = g.group.title !== undefined ? text(g.group.title, this.locale) : this.t(`group.${g.group.kind}`);
     const headingId = `group-${g.index}-title`;
-    return html`<section part="group" class="group" aria-labelledby=${headingId}>
+    return html`<section part="group" class="group" aria-labelledby=${`${headingId} title`}>
       ${heading(ctx.headingLevel + 2, title, 'group-title', headingId)}
       <ul class="items" role="list">
         ${repeat(g.items, (item) => item.id, (item) => this.renderItem(doc, item, ctx))}

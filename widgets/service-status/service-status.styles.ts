@@ -194,6 +194,9 @@ export const serviceStatusStyles = css`
   .link-list a,
   .contact-list a {
     display: inline-block;
+    /* An inline-block starts its own first line and would inherit the item's
+       -1em hanging indent, drawing "OSS" over its "– " bullet. */
+    text-indent: 0;
     min-block-size: 24px;
     padding-block: 0.125rem;
   }

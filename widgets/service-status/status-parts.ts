@@ -3,11 +3,11 @@ import { msg } from '../../src/i18n.js';
 import { statusMsg, type StatusMessageKey } from '../../src/status/messages.js';
 import type { Params } from '../../src/i18n.js';
 import { contactHref } from '../../src/contact.js';
-import type { ChannelNow, Opening } from '../../src/status/evaluate.js';
+import { docInstant, type ChannelNow, type Opening } from '../../src/status/evaluate.js';
 import { WEEKDAY_KEYS, clockMinutes, readDocTime } from '../../src/status/clock.js';
 import type { Channel, Closure, Contact, Notice, WeeklyHours } from '../../src/status/format.js';
 import { text, type Locale } from '../../src/locale.js';
-import { formatClock, formatDate, weekdayName, zoneLabel } from '../../src/time.js';
+import { formatClock, formatDate, formatDateRange, formatInstant, weekdayName, zoneLabel } from '../../src/time.js';
 import { linkOrText } from '../shared/parts.js';
 
 export { contactHref };
@@ -85,16 +85,18 @@ export function contactItem(contact: Contact, ctx: RenderContext): TemplateResul
   </li>`;
 }
 
-function docDate(value: string, locale: Locale): string {
+/** A notice's end as written: a day, or a time read on the office's clock with WIB, WITA or WIT. */
+function docDate(value: string, ctx: RenderContext): string {
   const t = readDocTime(value);
   if (!t) return value;
-  const date = formatDate(t, locale);
-  return t.hour === undefined ? date : `${date}, ${msg(locale, 'time.at', { time: formatClock(t.hour, t.minute ?? 0, locale) })}`;
+  if (t.hour === undefined) return formatDate(t, ctx.locale);
+  const instant = docInstant(value, ctx.timeZone, 'start');
+  return instant === undefined ? value : formatInstant(instant, ctx.timeZone, ctx.locale);
 }
 
-/** "Berlaku sampai pemberitahuan lebih lanjut" / "Berlaku sampai 30 September 2020". */
-export function validity(notice: Notice, locale: Locale): string {
-  return notice.until === undefined ? statusMsg(locale, 'status.untilFurther') : statusMsg(locale, 'status.validUntil', { date: docDate(notice.until, locale) });
+/** "Berlaku sampai pemberitahuan lebih lanjut" / "Berlaku sampai 30 September 2020" / "… 30 November 2026, pukul 23.59 WIB". */
+export function validity(notice: Notice, ctx: RenderContext): string {
+  return notice.until === undefined ? statusMsg(ctx.locale, 'status.untilFurther') : statusMsg(ctx.locale, 'status.validUntil', { date: docDate(notice.until, ctx) });
 }
 
 /** A notice in full: level, title, body, validity, links. */
@@ -103,7 +105,7 @@ export function noticeBlock(notice: Notice, ctx: RenderContext): TemplateResult 
     <p class="notice-title"><span class="badge">${statusMsg(ctx.locale, `level.${notice.level}`)}</span>${text(notice.title, ctx.locale)}</p>
     ${notice.body !== undefined ? html`<p>${text(notice.body, ctx.locale)}</p>` : nothing}
     ${notice.links?.length ? html`<ul class="link-list">${notice.links.map((l) => html`<li>${linkOrText(l.url, text(l.label, ctx.locale), ctx.base)}</li>`)}</ul>` : nothing}
-    <p class="validity">${validity(notice, ctx.locale)}</p>
+    <p class="validity">${validity(notice, ctx)}</p>
   </article>`;
 }
 
@@ -157,9 +159,10 @@ export function hoursTable(hours: WeeklyHours, ctx: RenderContext, todayWeekday:
   </table>`;
 }
 
-/** "16 September 2020: Hari Raya Galungan", or a range "16 September 2020 – 19 September 2020: …". */
+/** "16 September 2020: Hari Raya Galungan", or a range "13–14 Januari 2027: Hari Raya Galungan …". */
 export function closureItem(closure: Closure, locale: Locale): TemplateResult {
-  const from = formatDate(readDocTime(closure.from) ?? { year: 0, month: 1, day: 1 }, locale);
-  const until = closure.until !== undefined && closure.until !== closure.from ? formatDate(readDocTime(closure.until) ?? { year: 0, month: 1, day: 1 }, locale) : undefined;
-  return html`<li>${until ? msg(locale, 'time.range', { from, to: until }) : from}: ${text(closure.reason, locale)}</li>`;
+  const from = readDocTime(closure.from);
+  const until = closure.until !== undefined ? readDocTime(closure.until) : undefined;
+  const days = !from ? closure.from : until ? formatDateRange(from, until, locale) : formatDate(from, locale);
+  return html`<li>${days}: ${text(closure.reason, locale)}</li>`;
 }

@@ -14,9 +14,13 @@ import { errorPanelStyles } from './shared.styles.js';
  */
 let authoring: Promise<unknown> | undefined;
 let authoringReady = false;
+let describeJson: typeof import('../../src/messages/authoring.js').describeJsonError | undefined;
 function loadAuthoring(): Promise<unknown> {
   authoring ??= import('../../src/messages/authoring.js').then(
-    () => (authoringReady = true),
+    (module) => {
+      describeJson = module.describeJsonError;
+      authoringReady = true;
+    },
     // Offline or blocked: the problems are still shown, with their message keys.
     () => (authoringReady = true),
   );
@@ -236,6 +240,16 @@ export abstract class LoketElement<T> extends LitElement {
   private reparse(report: boolean): void {
     let error = this.loadError;
     let problems: readonly Problem[] = [];
+    if (error?.kind === 'json' && !authoringReady) {
+      // Our own words for what is wrong, with line and column: they come with the author messages.
+      const failed = error;
+      void loadAuthoring()
+        .then(() => loadLocale(this.locale))
+        .then(() => {
+          if (this.loadError === failed) this.reparse(report);
+        });
+      return;
+    }
     if (!error) {
       if (this.raw === undefined) return;
       const parsed = this.parse(this.raw, this.locale);
@@ -324,8 +338,10 @@ export abstract class LoketElement<T> extends LitElement {
         return msg(t, 'load.html', { url: url || 'script' });
       case 'too-large':
         return msg(t, 'load.tooLarge', { max: formatBytes(DEFAULT_MAX_BYTES) });
-      case 'json':
-        return msg(t, 'load.badJson', { detail: error.detail ?? '' });
+      case 'json': {
+        const detail = error.source !== undefined ? describeJson?.(error.source, t) : undefined;
+        return detail ? msg(t, 'load.badJson', { detail }) : msg(t, 'load.badJsonPlain');
+      }
       case 'invalid':
         return msg(t, 'load.invalid', { count });
       case 'no-source':
