@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import type { Text as TextValue } from './locale.js';
 import { ownKeysOnlyWhileLoading } from './prototypes.js';
 
+// Before any schema is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
+
 // The zod definition of author text. Everything a widget needs at run time
 // (`text`, `localeOf`, the locales) is in locale.ts, which has no zod.
 export { LOCALES, localeOf, text, toLocale, type Locale } from './locale.js';
