@@ -1,5 +1,9 @@
 import * as z from 'zod/mini';
 import { RULES, type RuleIssue, type RuleName } from './fast/rules.js';
+import { ownKeysOnlyWhileLoading } from './prototypes.js';
+
+// Before any check is built: see prototypes.ts.
+ownKeysOnlyWhileLoading();
 
 /**
  * A zod check that runs one of the shared rules (src/fast/rules.ts). The
