@@ -55,7 +55,7 @@ async function spawnReceiver(store, formsDir) {
 let seq = 0;
 const NIK = '3201014108900001';
 function request(url, kind, file) {
-  const key = `bench-${process.pid}-${++seq}`.padEnd(20, '0');
+  const key = `bench-${process.pid}-${String(++seq).padStart(10, '0')}`;
   if (kind === 'json') {
     const body = JSON.stringify({ loket: 1, form: { id: 'bench' }, locale: 'id', answers: { nama: `Pemohon ${seq}`, nik: NIK }, files: [] });
     return fetch(`${url}/api/forms/bench/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body });
@@ -111,7 +111,7 @@ async function fill(store, count, formId = 'bench') {
           const n = offset + start + i;
           const at = new Date(base + n * 30_000).toISOString();
           values.push("(?, ?, ?, ?, 'id', ?, ?, 'received', ?, ?)");
-          params.push(formId, `FILL-${n}`, `fill-key-${n}`.padEnd(20, '0'), 'x', answers, at, at, 'x');
+          params.push(formId, `FILL-${n}`, `fill-key-${String(n).padStart(12, '0')}`, 'x', answers, at, at, 'x');
         }
         await tx.run(`INSERT INTO submissions (form_id, tracking_number, idempotency_key, payload_hash, locale, answers, received_at, state, state_changed_at, secret_hash) VALUES ${values.join(',')}`, params);
       });
