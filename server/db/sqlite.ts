@@ -88,8 +88,16 @@ export function openSqlite(file: string): Database {
           db.exec('RELEASE loket_tx');
           outcomes.push({ item, ok: true, value });
         } catch (error) {
-          db.exec('ROLLBACK TO loket_tx');
-          db.exec('RELEASE loket_tx');
+          try {
+            db.exec('ROLLBACK TO loket_tx');
+            db.exec('RELEASE loket_tx');
+          } catch {
+            // SQLite ended the whole transaction (a full disk, an I/O error): nothing of the batch was written.
+          }
+          if (!db.inTransaction) {
+            batch.forEach((other) => other.reject(other === item ? error : new Error('the transaction was rolled back', { cause: error })));
+            return;
+          }
           outcomes.push({ item, ok: false, value: error });
         }
       }
