@@ -189,7 +189,7 @@ async function validate(args) {
       const result = format.short === 'form' ? lib.parseForm(json, lang, { regions: regionData() }) : format.parse(json, lang);
       // A form whose files add up to more than the receiver accepts could never be sent whole.
       const warnings = [];
-      if (result.ok && format.kind === 'form') {
+      if (result.ok && format.kind === 'permit-form') {
         const server = await receiver();
         const problem = server.capacityProblem(server.formCapacity(result.value), server.DEFAULTS, lang);
         if (problem) warnings.push({ path: 'steps', message: problem });

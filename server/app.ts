@@ -1,6 +1,7 @@
 // createApp(config): the receiver as a Fastify app: the database opened and
 // migrated, the forms, the Host check, then every plugin of plugins/index.ts.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { loadLocale } from '../src/i18n.js';
 import { zonedParts } from '../src/time.js';
@@ -87,10 +88,22 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       connectionTimeout: config.idleTimeoutMs,
       keepAliveTimeout: config.keepAliveTimeoutMs,
       requestTimeout: config.requestTimeoutMs,
-      // The receiver answers its own errors; Fastify's JSON parser never runs (submissions.ts parses).
       return503OnClosing: true,
+      // Node checks the header and request timeouts every connectionsCheckingInterval (30 s by
+      // default): a slow-drip client would keep its socket up to 30 s past them.
+      serverFactory: (handler) =>
+        createServer(
+          {
+            headersTimeout: config.headersTimeoutMs,
+            requestTimeout: config.requestTimeoutMs,
+            keepAliveTimeout: config.keepAliveTimeoutMs,
+            connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(config.headersTimeoutMs / 2))),
+          },
+          handler,
+        ),
     });
-    app.server.headersTimeout = config.headersTimeoutMs;
+    // A socket with no traffic for this long is closed (Fastify's connectionTimeout, set again for clarity).
+    app.server.setTimeout(config.idleTimeoutMs);
     const loket: Loket = { config, db, forms, log, now, secretKey, faults, onClose: (task) => closers.push(task) };
     app.decorate('loket', loket);
     app.addHook('onClose', async () => {

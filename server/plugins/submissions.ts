@@ -95,14 +95,33 @@ export async function submissions(app: FastifyInstance) {
     });
     let text: string | undefined;
     const uploads: Upload[] = [];
-    for await (const part of parts as AsyncIterableIterator<Multipart>) {
-      if (part.type === 'field') {
-        if (part.fieldname !== PAYLOAD_PART || text !== undefined) throw new HttpError(400, `Unexpected multipart field "${part.fieldname}"; only "${PAYLOAD_PART}" and files`);
-        text = String(part.value);
-        continue;
+    // busboy's own limits bound each part, not the whole body (a body with no boundary is
+    // read to its end): count every byte, and past the form's limit end the parsing with a 413.
+    let received = 0;
+    const count = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= entry.requestBytes) return;
+      request.raw.off('data', count);
+      // @fastify/multipart ends the parts with the request's error.
+      request.raw.emit('error', new HttpError(413, 'Request body too large', { limit: entry.requestBytes }));
+    };
+    request.raw.on('data', count);
+    try {
+      for await (const part of parts as AsyncIterableIterator<Multipart>) {
+        if (part.type === 'field') {
+          if (part.fieldname !== PAYLOAD_PART || text !== undefined) throw new HttpError(400, `Unexpected multipart field "${part.fieldname}"; only "${PAYLOAD_PART}" and files`);
+          text = String(part.value);
+          continue;
+        }
+        if (text === undefined) throw new HttpError(400, `The "${PAYLOAD_PART}" part must come before the files`);
+        uploads.push({ field: part.fieldname, name: part.filename, type: part.mimetype, bytes: await part.toBuffer() });
       }
-      if (text === undefined) throw new HttpError(400, `The "${PAYLOAD_PART}" part must come before the files`);
-      uploads.push({ field: part.fieldname, name: part.filename, type: part.mimetype, bytes: await part.toBuffer() });
+    } catch (error) {
+      // Limits (FST_…) and our own errors as they are; anything busboy says about the body is the client's mistake.
+      if (error instanceof HttpError || String((error as { code?: unknown }).code ?? '').startsWith('FST_')) throw error;
+      throw new HttpError(400, 'Malformed multipart body');
+    } finally {
+      request.raw.off('data', count);
     }
     if (text === undefined) throw new HttpError(400, `The multipart body has no "${PAYLOAD_PART}" part`);
     return { text, uploads };

@@ -1,5 +1,6 @@
 // The permit form's core, with no UI: the document format, its parser, and
 // the answer validator that browsers and backends share.
+export { DEFAULT_MAX_LENGTH, maxLengthOf } from './lengths.js';
 export {
   CONTENT_TYPES,
   FIELD_TYPES,

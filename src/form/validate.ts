@@ -8,6 +8,7 @@ import { answerOf, choicesOf, dateOf, filesOf, itemsOf, parseNumber, realDate, t
 import { indexFields, type FieldEntry } from './fields.js';
 import { acceptedNames, acceptsFile, formatSize } from './files.js';
 import type { AnswerField, FormDocument, MessageRule, Option } from './format.js';
+import { maxLengthOf } from './lengths.js';
 import { REGION_LEVELS, regionCodeOf, regionLevel, regionNamesOf, regionWithin, type RegionLevel, type RegionLookup } from './region.js';
 import { formMsg, type FormMessageKey } from './messages.js';
 import { matchesPattern } from './pattern.js';
@@ -257,22 +258,24 @@ export function createValidator(form: FormDocument, options: ValidatorOptions = 
     warn: (key: FormMessageKey) => void,
   ): void {
     const value = textOf(raw).trim();
-    const lengths = (min?: number, max?: number) => {
-      const length = [...value].length;
-      if (min !== undefined && length < min) fail('minLength', 'answer.tooShort', { min });
-      else if (max !== undefined && length > max) fail('maxLength', 'answer.tooLong', { max });
+    /** Length first, before any pattern: false when the answer is too short or too long (and says so). */
+    const lengths = (min: number | undefined, max: number): boolean => {
+      // Counted in code points, but a string of more than 2 × max UTF-16 units is too long whatever it holds.
+      const length = value.length > 2 * max ? Infinity : [...value].length;
+      if (length > max) fail('maxLength', 'answer.tooLong', { max });
+      else if (min !== undefined && length < min) fail('minLength', 'answer.tooShort', { min });
+      else return true;
+      return false;
     };
     switch (field.type) {
       case 'text':
-        lengths(field.minLength, field.maxLength);
-        if (field.pattern !== undefined && !matchesPattern(field.pattern, value)) fail('pattern', 'answer.pattern');
+        if (lengths(field.minLength, maxLengthOf(field)) && field.pattern !== undefined && !matchesPattern(field.pattern, value)) fail('pattern', 'answer.pattern');
         return;
       case 'textarea':
-        lengths(field.minLength, field.maxLength);
+        lengths(field.minLength, maxLengthOf(field));
         return;
       case 'email':
-        if (!isEmail(value)) fail('format', 'answer.email');
-        else lengths(undefined, field.maxLength);
+        if (lengths(undefined, maxLengthOf(field)) && !isEmail(value)) fail('format', 'answer.email');
         return;
       case 'number': {
         const n = parseNumber(raw);

@@ -64,6 +64,8 @@ export async function postgres() {
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);
+  // A test runner stops a stuck file with SIGTERM: the cluster goes too.
+  for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => (stop(), process.exit(1)));
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let n = 0;
   const pg = (await import('pg')).default;

@@ -19,6 +19,22 @@ const errorsOf = (fields: Json[], answers: Json, locale: 'id' | 'en' = 'id') => 
 
 const file = (name: string, size: number, type: string) => ({ name, size, type });
 
+describe('answer validator on hostile input', () => {
+  // Each of these took seconds to minutes with the old rules (the email rule was quadratic:
+  // "a@" + "." × 300 000 + "@" held the thread for 55 s). Linear rules finish in milliseconds;
+  // the generous timeout only catches a return of the quadratic behaviour.
+  const hostile = ['a@' + '.'.repeat(300_000) + '@', 'a@b' + '.b'.repeat(150_000) + '@', 'x' + ' '.repeat(300_000) + 'y', 'x'.repeat(29_000_000)];
+  for (const type of ['email', 'text', 'textarea']) {
+    it(`refuses 300 000-character hostile ${type} answers quickly`, function () {
+      this.timeout(20_000);
+      for (const value of hostile) {
+        const errors = errorsOf([{ type, name: 'a', label: 'Isian' }], { a: value });
+        expect(errors).to.have.length(1);
+      }
+    });
+  }
+});
+
 describe('answer validator', () => {
   const table: [string, Json, Json, string[]][] = [
     ['asks for a missing NIK by name', { type: 'nik', name: 'nik', label: 'NIK' }, {}, ['nik: Masukkan NIK']],
@@ -37,10 +53,17 @@ describe('answer validator', () => {
     ['accepts a phone number written with +62', { type: 'phone', name: 'hp', label: 'Nomor HP' }, { hp: '+62 812-3456-7890' }, []],
     ['rejects a landline where a mobile is needed', { type: 'phone', name: 'hp', label: 'Nomor HP', mobile: true }, { hp: '021 6540 123' }, ['hp: Nomor HP harus nomor ponsel, misalnya 0812 3456 7890']],
     ['rejects a malformed email', { type: 'email', name: 'email', label: 'Email' }, { email: 'budi@' }, ['email: Email harus alamat email yang benar, misalnya nama@contoh.id']],
+    ['rejects an email whose domain has an empty label', { type: 'email', name: 'email', label: 'Email' }, { email: 'budi@contoh..id' }, ['email: Email harus alamat email yang benar, misalnya nama@contoh.id']],
+    ['accepts an email on a subdomain', { type: 'email', name: 'email', label: 'Email' }, { email: 'dpmptsp@pemda.kab-lingga.go.id' }, []],
+    ['limits a text without maxLength to 500 characters', { type: 'text', name: 'a', label: 'Alamat' }, { a: 'x'.repeat(501) }, ['a: Alamat maksimal 500 karakter']],
+    ['limits a textarea without maxLength to 5000 characters', { type: 'textarea', name: 'a', label: 'Uraian' }, { a: 'x'.repeat(5001) }, ['a: Uraian maksimal 5000 karakter']],
+    ['accepts a textarea of exactly 5000 characters', { type: 'textarea', name: 'a', label: 'Uraian' }, { a: 'x'.repeat(5000) }, []],
+    ['limits an email to 254 characters before checking its shape', { type: 'email', name: 'email', label: 'Email' }, { email: `${'a'.repeat(250)}@b.id` }, ['email: Email maksimal 254 karakter']],
+    ['reports a too long answer instead of running its pattern', { type: 'text', name: 'a', label: 'Kode', pattern: '[A-Z]+', maxLength: 5 }, { a: 'abcdefg' }, ['a: Kode maksimal 5 karakter']],
     ['checks the length of a text', { type: 'text', name: 'a', label: 'Alamat', minLength: 10 }, { a: 'Jl. A' }, ['a: Alamat minimal 10 karakter']],
     ['checks the maximum length of a text', { type: 'textarea', name: 'a', label: 'Uraian', maxLength: 3 }, { a: 'abcd' }, ['a: Uraian maksimal 3 karakter']],
     ['checks a pattern against the whole answer', { type: 'text', name: 'p', label: 'Nomor kapal', pattern: 'KM-\\d+' }, { p: 'xKM-12' }, ['p: Nomor kapal tidak sesuai format; lihat contoh pada petunjuk']],
-    ['rejects answers longer than the pattern limit', { type: 'text', name: 'p', label: 'P', pattern: 'a*' }, { p: 'a'.repeat(PATTERN_INPUT_LIMIT + 1) }, ['p: P tidak sesuai format; lihat contoh pada petunjuk']],
+    ['rejects answers longer than the pattern limit', { type: 'text', name: 'p', label: 'P', pattern: 'a*', maxLength: 2000 }, { p: 'a'.repeat(PATTERN_INPUT_LIMIT + 1) }, ['p: P tidak sesuai format; lihat contoh pada petunjuk']],
     ['reads 2,5 as a number', { type: 'number', name: 'n', label: 'Ukuran', max: 3 }, { n: '2,5' }, []],
     ['reads 1.000 as a thousand', { type: 'number', name: 'n', label: 'Ukuran', max: 999 }, { n: '1.000' }, ['n: Ukuran maksimal 999']],
     ['rejects text in a number field', { type: 'number', name: 'n', label: 'Ukuran' }, { n: 'sepuluh' }, ['n: Ukuran harus berupa angka, misalnya 12 atau 2,5']],

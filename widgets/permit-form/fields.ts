@@ -7,6 +7,7 @@ import { choicesOf, dateOf, filesOf } from '../../src/form/answers.js';
 import { acceptedNames, formatSize } from '../../src/form/files.js';
 import { LONG_LIST_THRESHOLD } from '../../src/fast/rules.js';
 import type { AnswerField, ContentField, Field, GroupField, InputField, ItemField, Option } from '../../src/form/format.js';
+import { maxLengthOf } from '../../src/form/lengths.js';
 import type { RegionLookup } from '../../src/form/region.js';
 import { formUiMsg } from '../../src/form/ui-messages.js';
 import type { FieldError, Validator } from '../../src/form/validate.js';
@@ -142,7 +143,7 @@ function textInput(field: InputField, path: string, ctx: FieldContext): Template
   const value = readAnswer(ctx.answers, path);
   const invalid = ctx.error(path) !== undefined;
   const type = field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : 'text';
-  const maxLength = 'maxLength' in field ? field.maxLength : undefined;
+  const maxLength = field.type === 'text' || field.type === 'textarea' || field.type === 'email' ? maxLengthOf(field) : undefined;
   const suffix = field.type === 'number' && field.suffix !== undefined ? text(field.suffix, ctx.locale) : undefined;
   const input = html`<input
     class="input ${WIDTHS[field.type] ?? ''} ${invalid ? 'invalid' : ''}"
