@@ -1,4 +1,5 @@
 import type { Entry } from '../i18n.js';
+import { CONTACT_LABELS_EN } from '../contact-labels.en.js';
 import type { StatusMessageKey } from './messages.js';
 
 /** English for the banner; fetched only when a page or element asks for English. */
@@ -40,12 +41,7 @@ const en: Record<StatusMessageKey, Entry> = {
   'level.info': 'Information',
   'level.warning': 'Warning',
   'level.disruption': 'Service disruption',
-  'contact.phone': 'Phone',
-  'contact.whatsapp': 'WhatsApp',
-  'contact.email': 'Email',
-  'contact.call-centre': 'Call centre',
-  'contact.sms': 'SMS',
-  'contact.web': 'Website',
+  ...CONTACT_LABELS_EN,
 };
 
 export default en;

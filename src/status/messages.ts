@@ -1,4 +1,5 @@
 import { defineMessages, type Entry } from '../i18n.js';
+import { CONTACT_LABELS } from '../contact-labels.js';
 
 /** The banner's strings. Indonesian per PUEBI: "pukul 08.00 WIB", "Jumat". */
 const id = {
@@ -39,12 +40,7 @@ const id = {
   'level.info': 'Informasi',
   'level.warning': 'Perhatian',
   'level.disruption': 'Gangguan layanan',
-  'contact.phone': 'Telepon',
-  'contact.whatsapp': 'WhatsApp',
-  'contact.email': 'Email',
-  'contact.call-centre': 'Call center',
-  'contact.sms': 'SMS',
-  'contact.web': 'Situs web',
+  ...CONTACT_LABELS,
 } as const satisfies Record<string, Entry>;
 
 export type StatusMessageKey = keyof typeof id;

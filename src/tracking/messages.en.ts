@@ -1,4 +1,5 @@
 import type { Entry } from '../i18n.js';
+import { CONTACT_LABELS_EN } from '../contact-labels.en.js';
 import type { TrackingMessageKey } from './messages.js';
 
 /** English for <loket-application-status>; fetched only when a page or element asks for English. */
@@ -48,12 +49,7 @@ const en: Record<TrackingMessageKey, Entry> = {
   'state.approved': 'Approved',
   'state.rejected': 'Rejected',
   'state.ready': 'Done — ready for collection',
-  'contact.phone': 'Phone',
-  'contact.whatsapp': 'WhatsApp',
-  'contact.email': 'Email',
-  'contact.call-centre': 'Call centre',
-  'contact.sms': 'SMS',
-  'contact.web': 'Website',
+  ...CONTACT_LABELS_EN,
 };
 
 export default en;

@@ -1,4 +1,5 @@
 import { defineMessages, type Entry } from '../i18n.js';
+import { CONTACT_LABELS } from '../contact-labels.js';
 
 /**
  * The strings of <loket-application-status>. State names are plain words a
@@ -50,12 +51,7 @@ const id = {
   'state.approved': 'Disetujui',
   'state.rejected': 'Ditolak',
   'state.ready': 'Selesai — dapat diambil',
-  'contact.phone': 'Telepon',
-  'contact.whatsapp': 'WhatsApp',
-  'contact.email': 'Email',
-  'contact.call-centre': 'Call center',
-  'contact.sms': 'SMS',
-  'contact.web': 'Situs web',
+  ...CONTACT_LABELS,
 } as const satisfies Record<string, Entry>;
 
 export type TrackingMessageKey = keyof typeof id;
