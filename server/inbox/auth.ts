@@ -23,7 +23,9 @@ export type StaffUser = Staff & { readonly displayName: string };
 
 export type LoginResult =
   | { readonly ok: true; readonly token: string; readonly user: StaffUser }
-  | { readonly ok: false; readonly status: 401 | 429; readonly message: string };
+  | { readonly ok: false; readonly status: 401; readonly message: string }
+  /** Locked: `retryAfterMs` is what is left of the lock, the time the message names. */
+  | { readonly ok: false; readonly status: 429; readonly message: string; readonly retryAfterMs: number };
 
 export const WRONG_LOGIN = 'Nama akun atau kata sandi salah.';
 
@@ -34,7 +36,7 @@ export async function login(db: Database, options: AuthOptions, name: string, pa
   const subjects = [accountKey(name), addressKey(address)];
   const records = await Promise.all(subjects.map((s) => data.failureOf(db, s)));
   const locked = Math.max(0, ...records.map((r) => lockedUntil(r, now) ?? 0));
-  if (locked > 0) return { ok: false, status: 429, message: lockedMessage(locked, options.timeZone) };
+  if (locked > 0) return { ok: false, status: 429, message: lockedMessage(locked, options.timeZone), retryAfterMs: locked - now };
 
   const user = await data.userByName(db, name);
   const matches = await verifyPassword(password, user?.passwordHash, options.cost);
@@ -46,7 +48,7 @@ export async function login(db: Database, options: AuthOptions, name: string, pa
       await data.putFailure(db, subject, next);
       until = Math.max(until, next.lockedUntil);
     }
-    if (until > now) return { ok: false, status: 429, message: lockedMessage(until, options.timeZone) };
+    if (until > now) return { ok: false, status: 429, message: lockedMessage(until, options.timeZone), retryAfterMs: until - now };
     return { ok: false, status: 401, message: matches && user?.disabled ? 'Akun ini dinonaktifkan. Hubungi admin kantor.' : WRONG_LOGIN };
   }
   await data.clearFailures(db, subjects[0]!);

@@ -33,9 +33,13 @@ function dispositionName(name: string): string {
   return `filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
 
-/** The response headers for a stored file, from its name and first bytes. */
-export function fileHeaders(name: string, head: Uint8Array): Record<string, string> {
-  const type = sniffType(head);
+/**
+ * The response headers for a stored file, from its name and first bytes: a
+ * recognised image or PDF opens inline (`view`), anything else downloads.
+ * `download` always downloads, as the token-protected tools' route does.
+ */
+export function fileHeaders(name: string, head: Uint8Array, open: 'view' | 'download' = 'view'): Record<string, string> {
+  const type = open === 'view' ? sniffType(head) : undefined;
   return {
     'content-type': type ?? 'application/octet-stream',
     'content-disposition': `${type ? 'inline' : 'attachment'}; ${dispositionName(name)}`,

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { fileContent } from '../data/submissions.js';
 import { sendProblem } from '../errors.js';
+import { fileHeaders } from '../inbox/files.js';
 import { tokenGuard } from './security.js';
 
 export async function files(app: FastifyInstance) {
@@ -14,15 +15,7 @@ export async function files(app: FastifyInstance) {
     if (!Number.isSafeInteger(position) || position < 0) return sendProblem(reply, 404, 'No such file');
     const file = await fileContent(db, request.params.trackingNumber, position);
     if (!file) return sendProblem(reply, 404, 'No such file');
-    const ascii = file.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80) || 'berkas';
-    return reply
-      .headers({
-        'Content-Type': 'application/octet-stream',
-        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-        'Cache-Control': 'no-store',
-      })
-      .send(Buffer.from(file.content));
+    const content = Buffer.from(file.content);
+    return reply.headers(fileHeaders(file.name, content, 'download')).send(content);
   });
 }

@@ -11,7 +11,7 @@ import { trackingMsg } from '../../src/tracking/messages.js';
 import { APPLICATION_STATES, type ApplicationState } from '../../src/tracking/states.js';
 import * as data from '../data/inbox.js';
 import { isUniqueViolation } from '../db/database.js';
-import { PROBLEM } from '../errors.js';
+import { sendProblem } from '../errors.js';
 import { FORM_ID } from '../forms.js';
 import { canSeeForm, isAdmin, USER_ROLES, userNameProblem, type UserRole } from '../inbox/access.js';
 import {
@@ -58,14 +58,8 @@ const PAGE = `<!doctype html>
 
 type Query = Record<string, string | undefined>;
 
-/** An answer for the page: JSON `{ message }` (and `title`, the problem+json field) with a status. */
-function fail(reply: FastifyReply, status: number, message: string, headers: Record<string, string> = {}) {
-  return reply
-    .code(status)
-    .headers({ 'Cache-Control': 'no-store', ...headers })
-    .type(PROBLEM)
-    .send(JSON.stringify({ type: 'about:blank', title: message, status, message }));
-}
+/** An answer for the page: the receiver's problem+json, with `message` as well (what the page shows). */
+const fail = (reply: FastifyReply, status: number, message: string, headers: Record<string, string> = {}) => sendProblem(reply, status, message, { message }, headers);
 
 const secureOf = (request: FastifyRequest) => request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https';
 const ownOriginOf = (request: FastifyRequest) => `${secureOf(request) ? 'https' : 'http'}://${request.headers.host ?? ''}`;
@@ -241,7 +235,7 @@ export async function inbox(app: FastifyInstance) {
     const result = await login(db, auth, name, password, request.ip, at);
     if (!result.ok) {
       await audit({ id: null, name: name.trim().toLowerCase().slice(0, 40) }, 'login-failed', { detail: `${request.ip}${result.status === 429 ? ' (terkunci)' : ''}` });
-      return fail(reply, result.status, result.message, result.status === 429 ? { 'Retry-After': String(Math.ceil(auth.lockout.lockMs / 1000)) } : {});
+      return fail(reply, result.status, result.message, result.status === 429 ? { 'Retry-After': String(Math.ceil(result.retryAfterMs / 1000)) } : {});
     }
     await audit(result.user, 'login', { detail: request.ip });
     return noStore(reply)
