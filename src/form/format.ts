@@ -57,6 +57,8 @@ export const Option = z.strictObject({
   hint: z.optional(Text),
 });
 export type Option = z.infer<typeof Option>;
+/** A list of options an office hosts at a URL (`optionsFrom`). */
+export const OptionList = z.array(Option);
 
 // What every answer-collecting field has.
 const base = {

@@ -1,13 +1,14 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import * as z from 'zod/mini';
-import { LONG_LIST_THRESHOLD, Option, type InputField, type RegionField } from '../../src/form/format.js';
+import { LONG_LIST_THRESHOLD } from '../../src/fast/rules.js';
+import type { InputField, Option, RegionField } from '../../src/form/format.js';
 import { listMsg, type ListMessageKey } from '../../src/form/list-messages.js';
 import { REGION_LEVELS, RegionStore, regionCodeOf, regionFileOf, regionLevel, regionWithin, type RegionLevel, type RegionUnit } from '../../src/form/region.js';
 import { formUiMsg } from '../../src/form/ui-messages.js';
 import type { Params } from '../../src/i18n.js';
 import { fetchJson } from '../../src/load.js';
+import { ownKeysOnly } from '../../src/prototypes.js';
 import { text, type Locale } from '../../src/locale.js';
 import { idOf, readAnswer } from './answer-state.js';
 import { describedBy, fieldset, hint, labelText, messages, type FieldContext, type LongListsPart } from './fields.js';
@@ -59,8 +60,6 @@ function track<T>(promise: Promise<T>): Promise<T> {
   void promise.finally(() => inFlight.delete(promise));
   return promise;
 }
-
-const OptionList = z.array(Option);
 
 /** Lower case, no diacritics ("Kecamatan Cibeureum" matches "cibéureum"), punctuation as spaces. */
 export function normalizeSearch(value: string): string {
@@ -254,8 +253,14 @@ export class LongLists implements LongListsPart {
     if (known) return known;
     const loading: ListState = { state: 'loading' };
     lists.set(href, loading);
-    void track(fetchJson(href, { timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES })).then((result) => {
-      const parsed = result.ok ? OptionList.safeParse(result.json) : undefined;
+    // The format's zod definition of an option checks the fetched list; it is
+    // fetched with it, so a form whose lists are all in its document (or whose
+    // long list is a region) never downloads zod.
+    const checked = fetchJson(href, { timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES }).then(async (result) => {
+      const { OptionList } = await import('../../src/form/format.js');
+      return { result, parsed: result.ok ? ownKeysOnly(() => OptionList.safeParse(result.json)) : undefined };
+    });
+    void track(checked).then(({ result, parsed }) => {
       if (parsed?.success) lists.set(href, { state: 'ok', options: parsed.data });
       else {
         lists.set(href, { state: 'failed' });
