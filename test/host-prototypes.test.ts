@@ -87,7 +87,7 @@ describe('a host page that adds enumerable properties to Object.prototype and Ar
 
   it('takes an application from the first answer to the receipt, storing only the citizen\'s answers', async () => {
     const id = `e2e-prototypes-${Date.now()}`;
-    const frame = await page(`<loket-permit-form src="/e2e-api/receiver/form/${id}" remember-answers="false"></loket-permit-form>`);
+    const frame = await page(`<loket-permit-form src="/e2e-api/receiver/form/${id}"></loket-permit-form>`);
     const root = () => frame.doc.querySelector('loket-permit-form')!.shadowRoot!;
     await until(() => !!root()?.querySelector('input[name="fullName"], #fullName'), 'the form');
     const next = () => root().querySelector<HTMLElement>('.actions .button.primary')?.click();

@@ -45,8 +45,8 @@ describe('several widgets on one page', () => {
       <loket-service-status src="/demo/status/bontang.json" expanded></loket-service-status>
       <loket-requirement-checklist src="/demo/checklists/pbg.json" remember-answers="false"></loket-requirement-checklist>
       <loket-requirement-checklist src="/demo/checklists/reklame.json" remember-answers="false"></loket-requirement-checklist>
-      <loket-permit-form src="/demo/forms/tanya-ptsp.json" remember-answers="false"></loket-permit-form>
-      <loket-permit-form src="/demo/forms/izin-reklame.json" remember-answers="false"></loket-permit-form>`);
+      <loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>
+      <loket-permit-form src="/demo/forms/izin-reklame.json"></loket-permit-form>`);
     const names = landmarks(container);
     expect(names.length).to.be.greaterThan(2);
     expect(names.filter((n, i) => names.indexOf(n) !== i), 'duplicate landmark names').to.deep.equal([]);

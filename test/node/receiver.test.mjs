@@ -529,11 +529,12 @@ for (const kind of databaseKinds()) {
     });
 
     it('answers 409 while the same key is in flight', async () => {
-      const target = await start(kind, { faults: [{ action: 'slow-store', delayMs: 400, times: 1 }] });
+      // The first request is held 3 s while storing, so the second surely meets it in flight on a busy machine.
+      const target = await start(kind, { faults: [{ action: 'slow-store', delayMs: 3000, times: 1 }] });
       try {
         const key = newKey();
         const slow = post(target, payload(GOOD), { key });
-        await new Promise((r) => setTimeout(r, 100));
+        await new Promise((r) => setTimeout(r, 300));
         const busy = await post(target, payload(GOOD), { key });
         assert.equal(busy.status, 409);
         assert.equal(busy.headers.get('retry-after'), '1');

@@ -11,7 +11,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -19,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import puppeteer from 'puppeteer-core';
 import { release } from '../../scripts/release.mjs';
+import { freePort } from './databases.mjs';
 import { dist, root } from './helpers.mjs';
 
 const WORDPRESS = '/usr/share/wordpress';
@@ -63,16 +63,6 @@ test('the plugin says it runs on WordPress 5.8 and PHP 7.4, in its header and it
   assert.match(header, new RegExp(`^ \\* Version:\\s+${version.replace(/\./g, '\\.')}$`, 'm'), 'the plugin version follows package.json');
   assert.match(readme, new RegExp(`^Stable tag: ${version.replace(/\./g, '\\.')}$`, 'm'));
 });
-
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a command to completion; throws with its output when it fails. */
 function must(command, args, options = {}) {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { contactHref, type Contact } from '../../src/links.js';
+import { contactHref } from '../../src/contact.js';
+import type { Contact } from '../../src/links.js';
 import { formatInstant } from '../../src/time.js';
 import { text, type Locale } from '../../src/text.js';
 import { instantMs, type ApplicationStatus, type ApplicationState, type NextSteps, type TimelineEntry } from '../../src/tracking/format.js';
