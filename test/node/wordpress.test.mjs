@@ -203,11 +203,15 @@ require_once ABSPATH . 'wp-settings.php';
   }
 
   /** Logs a page in through wp-login.php. */
+  // wp-login.php focuses and selects the user field 200 ms after load, so keys
+  // typed meanwhile can end up there: the fields are filled, not typed into, and
+  // the login must have reached wp-admin.
   async function login(page, user, password) {
     await page.goto(`${home}/wp-login.php`);
-    await page.type('#user_login', user);
-    await page.type('#user_pass', password);
+    await page.$eval('#user_login', (input, value) => (input.value = value), user);
+    await page.$eval('#user_pass', (input, value) => (input.value = value), password);
     await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+    assert.match(page.url(), /\/wp-admin\//, `${user} could not log in`);
   }
 
   /** Opens a post in a watched page. */
