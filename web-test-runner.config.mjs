@@ -28,7 +28,7 @@ export default {
       resolveImport: ({ source }) => (source.startsWith('loket:shapes/') ? `/__loket-shapes/${source.slice(13)}.js` : undefined),
       serve: async (context) => {
         const name = /^\/__loket-shapes\/(\w+)\.js$/.exec(context.path)?.[1];
-        return name ? { body: (await (shapes ??= shapeModules()))[`loket:shapes/${name}`], type: 'js' } : undefined;
+        return name ? { body: (await (shapes ??= shapeModules('/src/fast/rules/')))[`loket:shapes/${name}`], type: 'js' } : undefined;
       },
     },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),

@@ -1,11 +1,15 @@
 // Describes each document format for the fast path (src/fast/accept.ts),
 // generated from its zod definition at build time, never written by hand:
 // types, keys, lengths, bounds and patterns as zod checks them, and the names
-// of the shared rules (src/fast/rules.ts) zod runs. Anything this walker does
+// of the shared rules (src/fast/rules/) zod runs. Anything this walker does
 // not know becomes "reject", which only sends that document to zod.
 //
-// Served as the modules `loket:shapes/status`, `/checklist` and `/form` by
-// rollup.config.mjs and web-test-runner.config.mjs; `node scripts/shapes.mjs` prints them.
+// Each module imports the groups of rules its format names, and only those
+// (src/fast/rules/<group>.ts), so a widget's chunk holds its own rules.
+//
+// Served as the modules `loket:shapes/status`, `/checklist`, `/form` and
+// `/tracking` by rollup.config.mjs and web-test-runner.config.mjs;
+// `node scripts/shapes.mjs` prints them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +19,7 @@ import { build } from 'esbuild';
 const root = new URL('../', import.meta.url).pathname;
 
 /** Which format each module `loket:shapes/<name>` describes. */
-const EXPORTS = { status: 'service-status', checklist: 'requirement-checklist', form: 'permit-form' };
+const EXPORTS = { status: 'service-status', checklist: 'requirement-checklist', form: 'permit-form', tracking: 'application-status' };
 
 /** The fast-path description of one zod schema: `{ root, defs }`. */
 export function shapeOf(schema) {
@@ -103,13 +107,36 @@ function base(d, emit) {
   }
 }
 
-/** The sources of `loket:shapes/status`, `…/checklist` and `…/form`: one module per format, so a widget's chunk holds only its own. */
-export async function shapeModules() {
+/** The rule names a description uses. */
+function ruleNames(shape) {
+  const names = new Set();
+  const walk = (n) => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      for (const name of n.r ?? []) names.add(name);
+      for (const [key, value] of Object.entries(n)) if (key !== 'r') walk(value);
+    }
+  };
+  walk(shape);
+  return names;
+}
+
+/**
+ * The sources of `loket:shapes/status`, `…/checklist`, `…/form` and
+ * `…/tracking`: one module per format, so a widget's chunk holds only its own.
+ * `rules` is where src/fast/rules/ is as the importer sees it: a file path for
+ * rollup, a URL path for the test server.
+ */
+export async function shapeModules(rules = join(root, 'src/fast/rules/')) {
   const dir = mkdtempSync(join(tmpdir(), 'loket-shapes-'));
   try {
     const file = join(dir, 'formats.mjs');
     await build({
-      entryPoints: [join(root, 'src/formats.ts')],
+      stdin: {
+        contents: "export { DOCUMENT_FORMATS } from './src/formats.ts'; export { RULE_GROUPS } from './src/fast/rules/index.ts';",
+        resolveDir: root,
+        loader: 'ts',
+      },
       bundle: true,
       format: 'esm',
       platform: 'node',
@@ -118,12 +145,32 @@ export async function shapeModules() {
       define: { __LOKET_VERSION__: '"0"' },
       absWorkingDir: root,
     });
-    const { DOCUMENT_FORMATS } = await import(pathToFileURL(file).href);
+    const { DOCUMENT_FORMATS, RULE_GROUPS } = await import(pathToFileURL(file).href);
+    const groupOf = new Map();
+    for (const [group, table] of Object.entries(RULE_GROUPS)) {
+      for (const name of Object.keys(table)) {
+        if (groupOf.has(name)) throw new Error(`shapes: rule ${name} is in both ${groupOf.get(name)} and ${group}`);
+        groupOf.set(name, group);
+      }
+    }
     const modules = {};
     for (const [name, kind] of Object.entries(EXPORTS)) {
       const format = DOCUMENT_FORMATS.find((f) => f.kind === kind);
       if (!format) throw new Error(`shapes: no format ${kind}`);
-      modules[`loket:shapes/${name}`] = `// Generated from the zod definition of ${kind} by scripts/shapes.mjs.\nexport const shape = ${JSON.stringify(shapeOf(format.schema))};\n`;
+      const shape = shapeOf(format.schema);
+      const groups = new Set();
+      for (const rule of ruleNames(shape)) {
+        if (!groupOf.has(rule)) throw new Error(`shapes: ${kind} names the rule ${rule}, which no group under src/fast/rules/ defines`);
+        groups.add(groupOf.get(rule));
+      }
+      // links → LINK_RULES, time-zone → TIME_ZONE_RULES: each group module's one export.
+      const tables = [...groups].sort().map((group) => [group, `${group.toUpperCase().replace(/-/g, '_')}_RULES`]);
+      modules[`loket:shapes/${name}`] = [
+        `// Generated from the zod definition of ${kind} by scripts/shapes.mjs.`,
+        ...tables.map(([group, table]) => `import { ${table} } from ${JSON.stringify(`${rules}${group}.ts`)};`),
+        `export const shape = { ...${JSON.stringify(shape)}, rules: { ${tables.map(([, table]) => `...${table}`).join(', ')} } };`,
+        '',
+      ].join('\n');
     }
     return modules;
   } finally {

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { RULES, type RuleIssue, type RuleName } from './fast/rules.js';
+import { RULES, type RuleIssue, type RuleName } from './fast/rules/index.js';
 import { ownKeysOnlyWhileLoading } from './prototypes.js';
 
 // Before any check is built: see prototypes.ts.
 ownKeysOnlyWhileLoading();
 
 /**
- * A zod check that runs one of the shared rules (src/fast/rules.ts). The
+ * A zod check that runs one of the shared rules (src/fast/rules/). The
  * rule's name is kept on the check, so the build can describe the format for
  * the fast path (scripts/shapes.mjs), which runs the very same function.
  */

@@ -16,7 +16,7 @@ import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
-export { CHECKLIST_VERSIONS } from '../fast/rules.js';
+export { CHECKLIST_VERSIONS } from '../fast/rules/checklist.js';
 
 /** Kinds of item groups; each has a default heading ("Identitas", "Usaha", …). */
 export const GROUP_KINDS = ['identity', 'business', 'technical', 'location', 'other'] as const;

@@ -17,15 +17,15 @@ import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
-export { CONTENT_TYPES, FIELD_TYPES, FORM_VERSIONS, INPUT_TYPES, ITEM_FIELD_TYPES } from '../fast/rules.js';
-import type { CONTENT_TYPES, FIELD_TYPES, INPUT_TYPES } from '../fast/rules.js';
+export { CONTENT_TYPES, FIELD_TYPES, FORM_VERSIONS, INPUT_TYPES, ITEM_FIELD_TYPES } from '../fast/rules/form.js';
+import type { CONTENT_TYPES, FIELD_TYPES, INPUT_TYPES } from '../fast/rules/form.js';
 
 /** Rules whose default message a field may replace through `messages`. */
 export const MESSAGE_RULES = [
   'required', 'minLength', 'maxLength', 'pattern', 'min', 'max', 'format', 'option',
   'fileType', 'fileSize', 'fileCount', 'fileEmpty', 'mismatch', 'region',
 ] as const;
-export { LONG_LIST_THRESHOLD } from '../fast/rules.js';
+export { LONG_LIST_THRESHOLD } from '../fast/rules/form.js';
 /** KBLI editions; BPS regulation 7/2025 replaced KBLI 2020. */
 export const KBLI_EDITIONS = ['2020', '2025'] as const;
 
@@ -274,7 +274,7 @@ export const SUBMIT_METHODS = ['POST', 'PUT'] as const;
 export type SubmitEncoding = (typeof SUBMIT_ENCODINGS)[number];
 export type SubmitMethod = (typeof SUBMIT_METHODS)[number];
 
-export { RESERVED_HEADERS, isAllowedEndpoint, isAllowedHeader } from '../fast/rules.js';
+export { RESERVED_HEADERS, isAllowedEndpoint, isAllowedHeader } from '../fast/rules/form.js';
 
 /** A JSON pointer (RFC 6901): empty, or `/`-separated tokens with `~0`/`~1` escapes. */
 export const JsonPointer = z.string().check(rule('jsonPointer'));

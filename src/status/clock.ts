@@ -1,5 +1,5 @@
 // The service-status format's names and its date and time reading, without
-// zod: the banner needs them at first render, the checks (src/fast/rules.ts)
+// zod: the banner needs them at first render, the checks (src/fast/rules/status.ts)
 // and the zod definition (format.ts) share them.
 
 /** Ways to reach an office, as the 2020 offices offered them. */

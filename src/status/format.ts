@@ -13,7 +13,7 @@ import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 ownKeysOnlyWhileLoading();
 z.config({ jitless: true });
 
-export { STATUS_VERSIONS } from '../fast/rules.js';
+export { STATUS_VERSIONS } from '../fast/rules/status.js';
 export {
   CHANNEL_KINDS,
   CHANNEL_STATES,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Contact, TimeZone, Url } from '../links.js';
-import { toProblems, type CustomIssueParams, type ParseResult } from '../problems.js';
+import { toProblems, type ParseResult } from '../problems.js';
+import { rule } from '../rule.js';
 import { Text, type Locale } from '../text.js';
 import { ownKeysOnly, ownKeysOnlyWhileLoading } from '../prototypes.js';
 import { APPLICATION_STATES, TRACKING_MAX_LENGTH, type ApplicationState } from './states.js';
@@ -19,35 +20,15 @@ z.config({ jitless: true });
 
 export { APPLICATION_STATES, TRACKING_MAX_LENGTH, type ApplicationState };
 
-/** The contract versions this build understands. */
-export const TRACKING_VERSIONS = [1] as const;
-
-
-const issue = (params: CustomIssueParams) => ({ code: 'custom' as const, message: params.key, params });
-
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/i;
-
-/** The epoch milliseconds of an RFC 3339 date-time with a `Z` or `±hh:mm` offset; `undefined` otherwise. */
-export function instantMs(value: string): number | undefined {
-  const m = INSTANT.exec(value);
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : undefined;
-}
+export { TRACKING_VERSIONS } from '../fast/rules/tracking.js';
+export { instantMs } from './instant.js';
 
 /**
  * A moment: an RFC 3339 date-time with its offset, `2020-08-18T09:30:00+08:00`
  * or `…Z`. The widget shows it in the office's zone (WIB, WITA, WIT), whatever
  * zone the backend wrote it in.
  */
-export const Instant = z.string().check(
-  z.superRefine((value, ctx) => {
-    if (instantMs(value) === undefined) ctx.addIssue(issue({ key: 'tracking.instant', value }));
-  }),
-);
+export const Instant = z.string().check(rule('instant'));
 
 const Number_ = z.string().check(z.minLength(1), z.maxLength(TRACKING_MAX_LENGTH));
 
@@ -104,11 +85,7 @@ export type NextSteps = z.infer<typeof NextSteps>;
 /** The status of one application, as a backend answers a lookup. Version 1. */
 export const ApplicationStatus = z.strictObject({
   $schema: z.optional(z.string()),
-  version: z.number().check(
-    z.superRefine((found, ctx) => {
-      if (!(TRACKING_VERSIONS as readonly number[]).includes(found)) ctx.addIssue(issue({ key: 'schema.version', found, supported: TRACKING_VERSIONS.join(', ') }));
-    }),
-  ),
+  version: z.number().check(rule('trackingVersion')),
   trackingNumber: Number_,
   permit: TrackedPermit,
   office: TrackingOffice,

@@ -3,12 +3,14 @@ import fc from 'fast-check';
 import { shape as checklistShape } from 'loket:shapes/checklist';
 import { shape as formShape } from 'loket:shapes/form';
 import { shape as statusShape } from 'loket:shapes/status';
+import { shape as trackingShape } from 'loket:shapes/tracking';
 import { checkChecklist } from '../../src/checklist/check.js';
 import { parseChecklist, type ChecklistDocument } from '../../src/checklist/format.js';
 import { accepts, type Shape } from '../../src/fast/accept.js';
 import { checkForm } from '../../src/form/check.js';
 import { parseForm, type FormDocument } from '../../src/form/format.js';
 import { parseStatus } from '../../src/status/format.js';
+import { parseApplicationStatus } from '../../src/tracking/format.js';
 
 // The fast path accepts a document before zod is downloaded. It may turn a
 // valid document away (zod then decides), but it must never accept one zod
@@ -36,6 +38,12 @@ const FORMATS: readonly Format[] = [
     fast: (j) => accepts(formShape, j) && checkForm(j as FormDocument, 'id').length === 0,
     full: (j) => parseForm(j).ok,
   },
+  {
+    name: 'application-status',
+    files: ['lacak/go-license-selesai', 'lacak/reklame-perlu-perbaikan', 'lacak/sipi-diterima', 'lacak/tanya-ptsp-diperiksa'],
+    fast: (j) => accepts(trackingShape, j),
+    full: (j) => parseApplicationStatus(j).ok,
+  },
 ];
 
 const near = fc.constantFrom(
@@ -43,6 +51,7 @@ const near = fc.constantFrom(
   'Asia/Jakarta', 'Asia/Bandung', 'Mars/Olympus', 'https://example.go.id', 'javascript:alert(1)', 'mailto:x@y.id', '/relatif',
   '081234567890', '+6281234567890', '0211234567', '1500-123', 'a@b.id', 'a@b', 'today', '2020-02-31', '.pdf', 'image/*', 'pdf',
   'text', 'group', 'heading', 'nik', 'radio', 'select', 'in-person', 'online', 'open', 'closed', 'info', 'x y', 'nama_lengkap', '1nama',
+  '2020-09-14T09:30:00+08:00', '2020-09-14T01:30Z', '2020-02-30T09:30:00Z', '2020-09-14T24:00:00Z', 'needs-fix', 'ready', 'Asia/Makassar',
   '', ' ', '/trackingNumber', '~2', 'POST', 'GET', 'json', 'content-type', 'X-Api-Key', 'a\r\nb', '2020', '2025',
 );
 const hostile = fc.oneof(
@@ -121,6 +130,6 @@ for (const format of FORMATS) {
 describe('the format descriptions', () => {
   it('describe every check zod makes: no part of a format is unknown to the fast path', () => {
     const unknown = (shape: Shape) => JSON.stringify(shape).includes('"t":"x"');
-    expect([statusShape, checklistShape, formShape].map(unknown)).to.deep.equal([false, false, false]);
+    expect([statusShape, checklistShape, formShape, trackingShape].map(unknown)).to.deep.equal([false, false, false, false]);
   });
 });

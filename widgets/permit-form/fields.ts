@@ -5,7 +5,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { choicesOf, dateOf, filesOf } from '../../src/form/answers.js';
 import { acceptedNames, formatSize } from '../../src/form/files.js';
-import { LONG_LIST_THRESHOLD } from '../../src/fast/rules.js';
+import { LONG_LIST_THRESHOLD } from '../../src/fast/rules/form.js';
 import type { AnswerField, ContentField, Field, GroupField, InputField, ItemField, Option } from '../../src/form/format.js';
 import { maxLengthOf } from '../../src/form/lengths.js';
 import type { RegionLookup } from '../../src/form/region.js';

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { LONG_LIST_THRESHOLD } from '../../src/fast/rules.js';
+import { LONG_LIST_THRESHOLD } from '../../src/fast/rules/form.js';
 import type { InputField, Option, RegionField } from '../../src/form/format.js';
 import { listMsg, type ListMessageKey } from '../../src/form/list-messages.js';
 import { REGION_LEVELS, RegionStore, regionCodeOf, regionFileOf, regionLevel, regionWithin, type RegionLevel, type RegionUnit } from '../../src/form/region.js';
