@@ -11,10 +11,16 @@ import { dist } from './helpers.mjs';
 
 /**
  * Ceilings in brotli bytes (issue #12 measured 26.0, 29.4 and 39.5 KB before
- * the fast path; its targets are 12, 15 and 28 KB). A change that needs more
- * should say why, and raise the number here.
+ * the fast path; its targets are 12, 15 and 28 KB; the tracking page was
+ * 30.4 KB with zod before its fast path). A change that needs more should say
+ * why, and raise the number here.
  */
-const BUDGET = { 'service-status': 23 * 1024, 'requirement-checklist': 26 * 1024, 'permit-form': 38 * 1024 };
+const BUDGET = {
+  'service-status': 20.5 * 1024,
+  'requirement-checklist': 22.5 * 1024,
+  'permit-form': 37 * 1024,
+  'application-status': 20 * 1024,
+};
 
 const graph = JSON.parse(readFileSync(join(dist, 'preload.json'), 'utf8'));
 const brotli = (file) => brotliCompressSync(readFileSync(join(dist, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

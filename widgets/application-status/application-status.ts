@@ -5,12 +5,15 @@ import { defineElement } from '../../src/define.js';
 import { LoketReadyEvent } from '../../src/events.js';
 import type { Params } from '../../src/i18n.js';
 import { DEFAULT_TIMEOUT_MS, delaySeconds } from '../../src/load.js';
-import type { ParseResult } from '../../src/problems.js';
-import { text, type Locale } from '../../src/text.js';
-import { APPLICATION_STATES, TRACKING_MAX_LENGTH, instantMs, parseApplicationStatus, type ApplicationStatus } from '../../src/tracking/format.js';
+import type { StagedResult } from '../../src/fast/two-stage.js';
+import { text, type Locale } from '../../src/locale.js';
+import { trackingParser } from '../../src/tracking/fast.js';
+import type { ApplicationStatus } from '../../src/tracking/format.js';
+import { instantMs } from '../../src/tracking/instant.js';
 import { readTrackingLink } from '../../src/tracking/link.js';
 import { lookupStatus, type LookupFailure, type LookupResult } from '../../src/tracking/lookup.js';
 import { trackingMsg, type TrackingMessageKey } from '../../src/tracking/messages.js';
+import { APPLICATION_STATES, TRACKING_MAX_LENGTH } from '../../src/tracking/states.js';
 import { LoketElement } from '../shared/loket-element.js';
 import { heading } from '../shared/parts.js';
 import { applicationStatusStyles } from './application-status.styles.js';
@@ -117,8 +120,12 @@ export class LoketApplicationStatus extends LoketElement<ApplicationStatus> {
   /** Whether the page address carried a complete lookup to run once the form is shown. */
   private fromLink = false;
 
-  protected override parse(json: unknown, locale: Locale): ParseResult<ApplicationStatus> {
-    return parseApplicationStatus(json, locale);
+  protected override parse(json: unknown, locale: Locale): StagedResult<ApplicationStatus> {
+    return trackingParser.parse(json, locale);
+  }
+
+  protected override loadParser(): Promise<void> {
+    return trackingParser.load();
   }
 
   override connectedCallback(): void {
