@@ -60,7 +60,13 @@ export function writeAnswer(answers: Record<string, unknown>, path: string, valu
   target[p.child] = value;
 }
 
-/** The items of a group's answer, as a live array (created when missing). */
+/** The items of a group's answer, for reading: an empty list when there are none (nothing is written). */
+export function itemsOf(answers: Record<string, unknown>, name: string): readonly Record<string, unknown>[] {
+  const value = answers[name];
+  return Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+}
+
+/** The items of a group's answer, as a live array to change (created when missing). */
 export function groupItems(answers: Record<string, unknown>, name: string): Record<string, unknown>[] {
   const value = answers[name];
   if (Array.isArray(value)) return value as Record<string, unknown>[];

@@ -11,7 +11,7 @@ import { fetchJson } from '../../src/load.js';
 import { ownKeysOnly } from '../../src/prototypes.js';
 import { text, type Locale } from '../../src/locale.js';
 import { idOf, readAnswer } from './answer-state.js';
-import { describedBy, fieldset, hint, labelText, messages, type FieldContext, type LongListsPart } from './fields.js';
+import { describedBy, fieldset, hint, labelText, listPending, listStatus, messages, type FieldContext, type LongListsPart } from './fields.js';
 
 // Searchable lists and region fields, fetched only by forms that have them.
 // The searchable list follows the WAI-ARIA combobox pattern (APG, "editable
@@ -314,8 +314,7 @@ export class LongLists implements LongListsPart {
       const state = this.listState(field.optionsFrom);
       if (state.state !== 'ok') {
         const url = field.optionsFrom;
-        return html`<p class="label" id=${idOf(path)} tabindex="-1">${labelText(field, ctx, path)}</p>
-          ${hint(path, field, ctx)} ${messages(path, ctx)} ${this.problem(state.state === 'failed', 'list', () => this.retryList(url))}`;
+        return listPending(field, path, ctx, this.problem(state.state === 'failed', 'list', () => this.retryList(url)));
       }
       options = state.options;
     }
@@ -339,12 +338,8 @@ export class LongLists implements LongListsPart {
 
   /** Loading, or a failure with "Coba lagi" (never a blank box). */
   private problem(failed: boolean, kind: 'list' | 'region', retry: () => void): TemplateResult {
-    return failed
-      ? html`<div class="status-message problem" role="alert">
-          <p>${this.t(kind === 'list' ? 'list.failed' : 'region.failed')}</p>
-          <button type="button" class="button secondary" @click=${retry}>${this.t('region.retry')}</button>
-        </div>`
-      : html`<p class="muted" role="status">${this.t(kind === 'list' ? 'list.loading' : 'region.loading')}</p>`;
+    const words = { failed: this.t(`${kind}.failed`), loading: this.t(`${kind}.loading`), retry: this.t('region.retry') };
+    return listStatus(failed, words, retry);
   }
 
   region(field: RegionField, path: string, ctx: FieldContext): TemplateResult {

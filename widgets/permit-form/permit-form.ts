@@ -15,9 +15,10 @@ import { contactHref } from '../../src/contact.js';
 import { text, type Locale } from '../../src/locale.js';
 import { mayHoldSavedState } from '../../src/submit/saved.js';
 import { LoketElement } from '../shared/loket-element.js';
-import { groupItems, idOf, keyOf, parsePath, readAnswer, writeAnswer } from './answer-state.js';
+import { groupItems, idOf, itemsOf, keyOf, parsePath, readAnswer, writeAnswer } from './answer-state.js';
 import { heading } from '../shared/parts.js';
-import { isLongList, renderFields, type FieldContext, type LongListsPart } from './fields.js';
+import { fieldList } from './field-dom.js';
+import { isLongList, type FieldContext, type LongListsPart } from './fields.js';
 import { permitFormStyles } from './permit-form.styles.js';
 import { renderReview } from './review.js';
 import type { SubmissionController } from './submission.js';
@@ -402,6 +403,21 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     for (const [name, value] of Object.entries(this.initialAnswers ?? {})) {
       if (index.entries.has(name)) this.answers[name] = structuredCloneSafe(value);
     }
+    this.seedGroups();
+  }
+
+  /**
+   * A group that needs items starts with that many, empty (GOV.UK's "add
+   * another" starts with one): its questions are there to answer, not behind
+   * an "add" button. Done when the answers are set up, never while rendering
+   * (a render only reads); once the citizen removes the items, the group stays empty.
+   */
+  private seedGroups(): void {
+    for (const { field, group } of this.fields?.entries.values() ?? []) {
+      if (group || field.type !== 'group' || Array.isArray(this.answers[field.name])) continue;
+      const count = Math.min(field.min ?? 0, field.max ?? Infinity);
+      if (count > 0) this.answers[field.name] = Array.from({ length: count }, () => ({}));
+    }
   }
 
   private version(path: string): string {
@@ -422,7 +438,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       this.touch(key);
       return;
     }
-    groupItems(this.answers, group).forEach((_, i) => this.touch(`${group}[${i}].${child}`));
+    itemsOf(this.answers, group).forEach((_, i) => this.touch(`${group}[${i}].${child}`));
     this.touch(group);
   }
 
@@ -783,6 +799,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     const form = this.value;
     if (!form) return;
     this.answers = structuredCloneSafe(answers) as Record<string, unknown>;
+    this.seedGroups();
     this.errors.clear();
     this.warnings.clear();
     this.generation++;
@@ -889,7 +906,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       ${first && form.description !== undefined ? html`<p class="lead">${text(form.description, this.locale)}</p>` : nothing}
       ${first && form.serviceLevel ? this.renderServiceLevel(form) : nothing}
       ${step.description !== undefined ? html`<p class="step-description">${text(step.description, this.locale)}</p>` : nothing}
-      ${renderFields(step.fields, this.fieldContext())}
+      <div class="fields" ${fieldList(step.fields, this.fieldContext())}></div>
       <div class="actions">
         <button type="submit" class="button primary" part="button">${this.returnToReview ? this.t('ui.backToReview') : this.t('ui.continue')}</button>
       </div>`;
