@@ -471,3 +471,26 @@ class FieldList extends Directive {
  * Each question is re-built only when its version (or the locale) changed.
  */
 export const fieldList = directive(FieldList);
+
+class SummaryLinks extends Directive {
+  private shown?: readonly FieldError[];
+
+  render(_errors: readonly FieldError[]): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [errors]: [readonly FieldError[]]): unknown {
+    if (errors === this.shown) return noChange;
+    this.shown = errors;
+    const list = part.element;
+    list.replaceChildren(...errors.map((error, i) => h('li', null, h('a', { href: `#${idOf(error.field, error.part)}`, 'data-error': String(i) }, error.message))));
+    return noChange;
+  }
+}
+
+/**
+ * The error summary's links, one per error, as plain DOM: after an empty
+ * Continue on a long form there are hundreds. Clicks are handled by the list
+ * (`data-error` is the error's index).
+ */
+export const summaryLinks = directive(SummaryLinks);

@@ -17,7 +17,7 @@ import { mayHoldSavedState } from '../../src/submit/saved.js';
 import { LoketElement } from '../shared/loket-element.js';
 import { groupItems, idOf, itemsOf, keyOf, parsePath, readAnswer, writeAnswer } from './answer-state.js';
 import { heading } from '../shared/parts.js';
-import { fieldList } from './field-dom.js';
+import { fieldList, summaryLinks } from './field-dom.js';
 import { isLongList, type FieldContext, type LongListsPart } from './fields.js';
 import { permitFormStyles } from './permit-form.styles.js';
 import { renderReview } from './review.js';
@@ -700,7 +700,10 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     control?.focus({ preventScroll: true });
   }
 
-  private readonly onSummaryClick = (event: Event, error: FieldError): void => {
+  private readonly onSummaryClick = (event: Event): void => {
+    const link = (event.target as Element).closest('a[data-error]');
+    const error = link ? this.summary[Number(link.getAttribute('data-error'))] : undefined;
+    if (!error) return;
     event.preventDefault();
     this.focusField(error.field, error.part);
   };
@@ -947,11 +950,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     if (!this.summary.length) return nothing;
     return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
       ${heading(this.headingLevel, this.t('ui.errorSummary'), 'error-summary-title', 'error-summary-title')}
-      <ul class="error-summary-list">
-        ${this.summary.map(
-          (error) => html`<li><a href=${`#${idOf(error.field, error.part)}`} @click=${(e: Event) => this.onSummaryClick(e, error)}>${error.message}</a></li>`,
-        )}
-      </ul>
+      <ul class="error-summary-list" @click=${this.onSummaryClick} ${summaryLinks(this.summary)}></ul>
     </div>`;
   }
 
