@@ -11,6 +11,7 @@ import type { AnswerField, FormDocument } from '../src/form/format.js';
 import type { Validator } from '../src/form/validate.js';
 import { reviveAnswers } from '../src/submit/payload.js';
 import type { Locale } from '../src/text.js';
+import { SIGNATURES } from './signatures.js';
 
 /** One uploaded part, read whole (bounded by the form's limits). */
 export interface Upload {
@@ -18,6 +19,8 @@ export interface Upload {
   readonly name: string;
   readonly type: string;
   readonly bytes: Buffer;
+  /** SHA-256 of `bytes`, hex: hashed once, as the part is read, for both the idempotency hash and the stored file. */
+  readonly sha256: string;
 }
 
 /** An error in the shape the browser shows: the answer path and a message. */
@@ -65,17 +68,10 @@ export function depthOf(value: unknown, limit: number): number {
   return deepest;
 }
 
-const SIGNATURES = [
-  { type: 'application/pdf', ext: ['.pdf'], test: (b: Buffer) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { type: 'image/jpeg', ext: ['.jpg', '.jpeg'], test: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { type: 'image/png', ext: ['.png'], test: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { type: 'image/webp', ext: ['.webp'], test: (b: Buffer) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
-];
-
 /** Whether the bytes agree with the file's name and declared type: a known type (by extension or MIME) must carry its signature. */
-export function contentMatches(name: string, type: string, bytes: Buffer): boolean {
+export function contentMatches(name: string, type: string, bytes: Uint8Array): boolean {
   const lower = name.toLowerCase();
-  const known = SIGNATURES.find((s) => s.type === type || s.ext.some((e) => lower.endsWith(e)));
+  const known = SIGNATURES.find((s) => s.type === type || s.extensions.some((e) => lower.endsWith(e)));
   return known ? known.test(bytes) : true;
 }
 
@@ -204,5 +200,5 @@ export function checkSubmission(
   ) {
     errors.push({ field: '', message: en ? 'The files do not match the list in the payload' : 'Berkas tidak sesuai dengan daftar dalam payload' });
   }
-  return { errors, answers: final, files: uploads.map((u) => ({ field: u.field, name: u.name, type: u.type, size: u.bytes.length, sha256: sha256(u.bytes) })) };
+  return { errors, answers: final, files: uploads.map((u) => ({ field: u.field, name: u.name, type: u.type, size: u.bytes.length, sha256: u.sha256 })) };
 }

@@ -5,21 +5,9 @@
 // CSP, so even a PDF/HTML polyglot rendered as a document has no script and
 // no access to the office's origin.
 
-/** Types shown inline, with their magic bytes. SVG is absent on purpose: it is a script-capable document. */
-const SIGNATURES: readonly { readonly type: string; readonly test: (b: Uint8Array) => boolean }[] = [
-  { type: 'application/pdf', test: (b) => starts(b, [0x25, 0x50, 0x44, 0x46, 0x2d]) }, // %PDF-
-  { type: 'image/jpeg', test: (b) => starts(b, [0xff, 0xd8, 0xff]) },
-  { type: 'image/png', test: (b) => starts(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  { type: 'image/gif', test: (b) => starts(b, [0x47, 0x49, 0x46, 0x38]) },
-  { type: 'image/webp', test: (b) => starts(b, [0x52, 0x49, 0x46, 0x46]) && starts(b.subarray(8), [0x57, 0x45, 0x42, 0x50]) },
-];
+import { SIGNATURES } from '../signatures.js';
 
-function starts(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
-}
-
-/** How many leading bytes `sniffType` needs. */
-export const SNIFF_BYTES = 16;
+export { SNIFF_BYTES } from '../signatures.js';
 
 /** The type a file's first bytes prove, among the inline-safe ones; `undefined` for anything else. */
 export function sniffType(head: Uint8Array): string | undefined {

@@ -6,7 +6,7 @@ import { importTs } from './inbox/ts.mjs';
 
 let m;
 before(async () => {
-  m = await importTs(['server/inbox/password.ts', 'server/inbox/session.ts', 'server/inbox/lockout.ts', 'server/inbox/access.ts', 'server/inbox/files.ts', 'server/inbox/csv.ts', 'server/inbox/applicant.ts']);
+  m = await importTs(['server/inbox/password.ts', 'server/inbox/session.ts', 'server/inbox/lockout.ts', 'server/inbox/access.ts', 'server/inbox/files.ts', 'server/inbox/csv.ts', 'server/inbox/applicant.ts', 'server/check.ts']);
 });
 
 const CHEAP = { logN: 10, r: 8, p: 1 };
@@ -154,6 +154,19 @@ describe('file types for inline viewing', () => {
     assert.equal(sniffType(bytes('GIF89a')), 'image/gif');
     assert.equal(sniffType(bytes('RIFF\0\0\0\0WEBPVP8 ')), 'image/webp');
     assert.equal(sniffType(bytes('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>')), undefined);
+  });
+  it('knows the same types on receipt: a file named or declared as one of them must carry its signature', () => {
+    const { contentMatches } = m.check;
+    const samples = { 'ktp.pdf': bytes('%PDF-1.7'), 'foto.jpg': new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'foto.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'foto.gif': bytes('GIF87a'), 'foto.webp': bytes('RIFF\0\0\0\0WEBPVP8 ') };
+    for (const [name, head] of Object.entries(samples)) {
+      const type = m.files.sniffType(head);
+      assert.ok(type, name);
+      assert.equal(contentMatches(name, type, head), true, name);
+      // A page named or declared as this type is refused on receipt, so the inbox never meets it.
+      assert.equal(contentMatches(name, '', bytes('<html><script>alert(1)</script>')), false, name);
+      assert.equal(contentMatches('berkas', type, bytes('<html><script>alert(1)</script>')), false, type);
+    }
+    assert.equal(contentMatches('catatan.txt', 'text/plain', bytes('apa saja')), true);
   });
   it('names the file safely in the header, with the exact name in filename*', () => {
     const h = m.files.fileHeaders('KTP "Budi"\r\nX: y ü.pdf', bytes('%PDF-'));

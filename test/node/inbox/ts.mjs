@@ -11,7 +11,8 @@ import { root } from '../helpers.mjs';
 export async function importTs(paths) {
   const out = mkdtempSync(join(root, 'node_modules', '.loket-ts-'));
   process.once('exit', () => rmSync(out, { recursive: true, force: true }));
-  await build({ entryPoints: paths.map((p) => join(root, p)), bundle: true, platform: 'node', format: 'esm', target: 'node20', outdir: out, packages: 'external', logLevel: 'error' });
+  // Named entries: one flat folder even when the modules come from different folders.
+  await build({ entryPoints: Object.fromEntries(paths.map((p) => [basename(p, '.ts'), join(root, p)])), bundle: true, platform: 'node', format: 'esm', target: 'node20', outdir: out, packages: 'external', logLevel: 'error' });
   const modules = {};
   for (const p of paths) {
     const name = basename(p, '.ts');
