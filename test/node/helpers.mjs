@@ -25,3 +25,18 @@ export function demoDocuments(dir = join(root, 'demo')) {
   }
   return out.sort((a, b) => a.file.localeCompare(b.file));
 }
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits until `check()` (sync or async) is truthy, polling every `everyMs`;
+ * fails naming `what` after `timeoutMs` instead of hanging the suite. Waits
+ * for a state, never asserts a duration.
+ */
+export async function until(check, what, timeoutMs = 60_000, everyMs = 20) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms`);
+    await sleep(everyMs);
+  }
+}

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { databaseKinds, freePort } from './databases.mjs';
-import { root } from './helpers.mjs';
+import { root, until } from './helpers.mjs';
 import { freshStore, server, tmp } from './receiver-helpers.mjs';
 
 const FORM = {
@@ -111,14 +111,6 @@ async function verify(store, acknowledged) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Waits until `done()` holds; fails after a minute instead of hanging the suite. */
-async function until(done, what) {
-  const deadline = Date.now() + 60_000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await sleep(20);
-  }
-}
 
 for (const kind of databaseKinds()) {
   describe(`receiver crash on ${kind}`, () => {

@@ -19,7 +19,7 @@ import { unzipSync } from 'fflate';
 import puppeteer from 'puppeteer-core';
 import { release } from '../../scripts/release.mjs';
 import { freePort } from './databases.mjs';
-import { dist, root } from './helpers.mjs';
+import { dist, root, until } from './helpers.mjs';
 
 const WORDPRESS = '/usr/share/wordpress';
 const mariadbd = ['/usr/sbin/mariadbd', '/usr/sbin/mysqld'].find((p) => existsSync(p));
@@ -69,15 +69,6 @@ function must(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${result.status}\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
-}
-
-async function until(check, what, timeoutMs = 30000) {
-  const started = Date.now();
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** The posts an Author publishes: one per widget, a relative src, an explicit lang, and hostile ones. */
@@ -163,7 +154,7 @@ require_once ABSPATH . 'wp-settings.php';
     // MariaDB on a socket only, without grant tables: a throwaway server for this test.
     must('mariadb-install-db', ['--no-defaults', `--datadir=${join(dir, 'db')}`, '--user=root', '--skip-test-db', '--auth-root-authentication-method=normal']);
     db = spawn(mariadbd, ['--no-defaults', `--datadir=${join(dir, 'db')}`, `--socket=${socket}`, '--skip-networking', '--skip-grant-tables', '--user=root', `--pid-file=${join(dir, 'mysql.pid')}`, '--innodb-buffer-pool-size=32M'], { stdio: 'ignore' });
-    await until(() => spawnSync('mariadb-admin', ['--no-defaults', `--socket=${socket}`, 'ping'], { stdio: 'ignore' }).status === 0, 'MariaDB');
+    await until(() => spawnSync('mariadb-admin', ['--no-defaults', `--socket=${socket}`, 'ping'], { stdio: 'ignore' }).status === 0, 'MariaDB', 30_000, 200);
     must('mariadb', ['--no-defaults', `--socket=${socket}`, '-e', 'CREATE DATABASE wordpress CHARACTER SET utf8mb4']);
 
     const setup = (step, input) => JSON.parse(must('php', [join(root, 'test/wordpress/setup.php'), wp, step], { input }));
@@ -174,7 +165,7 @@ require_once ABSPATH . 'wp-settings.php';
     // Its own process group: with PHP_CLI_SERVER_WORKERS the server forks workers, which
     // outlive a kill of the parent alone.
     web = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', wp], { stdio: 'ignore', detached: true, env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
-    await until(async () => (await fetch(`${home}/wp-login.php`).catch(() => null))?.ok, 'PHP built-in server');
+    await until(async () => (await fetch(`${home}/wp-login.php`).catch(() => null))?.ok, 'PHP built-in server', 30_000, 200);
     browser = await puppeteer.launch({ executablePath: chrome, protocolTimeout: 60000, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   });
 
