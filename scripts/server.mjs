@@ -9,7 +9,8 @@ const root = new URL('../', import.meta.url).pathname;
 export async function buildServer(out) {
   await build({
     absWorkingDir: root,
-    entryPoints: ['server/index.ts'],
+    // The SQLite checkpoint worker is an entry of its own: a worker thread loads it by file.
+    entryPoints: { index: 'server/index.ts', 'sqlite-checkpoints': 'server/db/sqlite-checkpoints.ts' },
     outdir: `${out}/server`,
     bundle: true,
     splitting: true,

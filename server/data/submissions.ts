@@ -1,6 +1,7 @@
 // Data access for submissions, their files and their events. Every SQL
 // statement about these tables is here; the route handlers call these
 // functions. See server/README.md for how another concern adds its own.
+import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
 import { isUniqueViolation } from '../db/database.js';
 import type { StoredFileMeta } from '../check.js';
@@ -49,19 +50,21 @@ export async function findByKey(db: Queryable, formId: string, key: string): Pro
  * the next tracking number for its prefix and year. `beforeCommit` runs last
  * inside the transaction (test-only fault injection). Throws DuplicateKey
  * when the key is taken (by a concurrent request, maybe in another process).
+ *
+ * The counter is taken last, just before the commit: in PostgreSQL its row
+ * stays locked until the commit, so every other submission of that prefix
+ * and year waits for it. Taken first, that wait would include writing this
+ * submission's files; taken last, it is two short statements. Until then the
+ * row carries a placeholder number no one else sees (the transaction is not
+ * committed) and that no other row can have.
  */
 export async function insertSubmission(db: Database, s: NewSubmission, beforeCommit?: () => void): Promise<{ id: number; trackingNumber: string }> {
   try {
     return await db.transaction(async (tx) => {
-      const counter = await tx.get<{ last: number }>(
-        'INSERT INTO tracking_counters (prefix, year, last) VALUES (?, ?, 1) ON CONFLICT (prefix, year) DO UPDATE SET last = tracking_counters.last + 1 RETURNING last',
-        [s.prefix, s.year],
-      );
-      const trackingNumber = formatTrackingNumber(s.prefix, s.year, Number(counter!.last));
       const row = await tx.get<{ id: number }>(
         `INSERT INTO submissions (form_id, tracking_number, idempotency_key, payload_hash, locale, form_revision, submitted_at, answers, received_at, state, state_changed_at, secret_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) RETURNING id`,
-        [s.formId, trackingNumber, s.idempotencyKey ?? null, s.payloadHash, s.locale, s.formRevision ?? null, s.submittedAt ?? null, JSON.stringify(s.answers), s.receivedAt, s.receivedAt, s.secretHashOf(trackingNumber)],
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, '') RETURNING id`,
+        [s.formId, `pending:${randomUUID()}`, s.idempotencyKey ?? null, s.payloadHash, s.locale, s.formRevision ?? null, s.submittedAt ?? null, JSON.stringify(s.answers), s.receivedAt, s.receivedAt],
       );
       const id = Number(row!.id);
       let position = 0;
@@ -69,6 +72,12 @@ export async function insertSubmission(db: Database, s: NewSubmission, beforeCom
         await tx.run('INSERT INTO submission_files (submission_id, position, field, name, type, size, sha256, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [id, position++, f.field, f.name, f.type, f.size, f.sha256, f.content]);
       }
       await tx.run("INSERT INTO application_events (submission_id, at, state) VALUES (?, ?, 'received')", [id, s.receivedAt]);
+      const counter = await tx.get<{ last: number }>(
+        'INSERT INTO tracking_counters (prefix, year, last) VALUES (?, ?, 1) ON CONFLICT (prefix, year) DO UPDATE SET last = tracking_counters.last + 1 RETURNING last',
+        [s.prefix, s.year],
+      );
+      const trackingNumber = formatTrackingNumber(s.prefix, s.year, Number(counter!.last));
+      await tx.run('UPDATE submissions SET tracking_number = ?, secret_hash = ? WHERE id = ?', [trackingNumber, s.secretHashOf(trackingNumber), id]);
       beforeCommit?.();
       return { id, trackingNumber };
     });

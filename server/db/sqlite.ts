@@ -1,5 +1,8 @@
 // The SQLite driver (better-sqlite3 12: synchronous, in-process). WAL with
 // synchronous=FULL, so a commit is on the disk before the receiver answers.
+// Checkpoints (copying the WAL into the database file, which for uploaded
+// files is as much work as the commit itself) run in a worker thread
+// (sqlite-checkpoints.ts), off the event loop.
 //
 // better-sqlite3 runs on the event loop's thread, and a transaction here may
 // await between statements; a lock makes every statement outside a
@@ -7,14 +10,76 @@
 // transaction's work must only run statements (no network, no timers): it
 // shares its COMMIT with the transactions queued beside it.
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Database, Param, Queryable } from './database.js';
 
 /** How long a statement waits for another process holding the write lock. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+/** The WAL pages (about) written since the last checkpoint that start the next one (SQLite's own default). */
+export const SQLITE_CHECKPOINT_PAGES = 1000;
+/** And at most this long after a commit, ms, so a quiet receiver's WAL is copied too. */
+export const SQLITE_CHECKPOINT_MS = 1000;
+/** The event loop checkpoints itself only past this many WAL pages (the worker fell behind, or could not start). */
+export const SQLITE_BACKSTOP_PAGES = 10_000;
+/** The built worker, beside the built server (scripts/server.mjs). */
+const CHECKPOINT_WORKER = new URL('./sqlite-checkpoints.mjs', import.meta.url);
 
 const values = (params: readonly Param[] = []) => params as unknown[];
+/** About how many pages a write adds to the WAL. */
+const pagesOf = (params: readonly Param[] = []) => {
+  let bytes = 0;
+  for (const p of params) if (typeof p === 'string' || Buffer.isBuffer(p)) bytes += p.length;
+  return 1 + Math.ceil(bytes / 4096);
+};
+
+/** Runs checkpoints in a worker thread when about SQLITE_CHECKPOINT_PAGES were written; undefined when the worker is not there. */
+function startCheckpoints(path: string, onFailure: (error: Error) => void) {
+  if (!existsSync(fileURLToPath(CHECKPOINT_WORKER))) return undefined;
+  const worker = new Worker(CHECKPOINT_WORKER, { workerData: { path } });
+  // A quiet receiver, or `loket erase`, must be able to exit.
+  worker.unref();
+  let written = 0;
+  let running = false;
+  let last = Date.now();
+  let failed = false;
+  const maybe = () => {
+    if (failed || running || written === 0) return;
+    if (written < SQLITE_CHECKPOINT_PAGES && Date.now() - last < SQLITE_CHECKPOINT_MS) return;
+    running = true;
+    written = 0;
+    last = Date.now();
+    worker.postMessage('checkpoint');
+  };
+  worker.on('message', (message: unknown) => {
+    if (message === 'ready') return;
+    running = false;
+    const error = (message as { error?: string }).error;
+    if (error) onFailure(new Error(error));
+    maybe();
+  });
+  worker.on('error', (error: Error) => {
+    failed = true;
+    onFailure(error);
+  });
+  return {
+    /** After a commit that wrote about `pages` pages. */
+    committed(pages: number) {
+      written += pages;
+      maybe();
+    },
+    async stop() {
+      if (failed) return;
+      const exited = new Promise((done) => worker.once('exit', done));
+      worker.postMessage('close');
+      const timer = setTimeout(() => void worker.terminate(), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
 
 export function openSqlite(file: string): Database {
   const path = resolve(file);
@@ -25,6 +90,13 @@ export function openSqlite(file: string): Database {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const checkpoints = startCheckpoints(path, () => {
+    // Without the worker, this connection checkpoints as SQLite does by default.
+    if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_CHECKPOINT_PAGES}`);
+  });
+  if (checkpoints) db.pragma(`wal_autocheckpoint = ${SQLITE_BACKSTOP_PAGES}`);
+  /** WAL pages (about) written since the last COMMIT outside a transaction was counted. */
+  let pages = 0;
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepare = (sql: string) => {
     let statement = statements.get(sql);
@@ -39,11 +111,23 @@ export function openSqlite(file: string): Database {
       return prepare(sql).all(...values(params)) as T[];
     },
     async get<T>(sql: string, params?: readonly Param[]) {
-      return prepare(sql).get(...values(params)) as T | undefined;
+      const statement = prepare(sql);
+      const row = statement.get(...values(params)) as T | undefined;
+      if (!statement.reader) {
+        // INSERT … RETURNING.
+        pages += pagesOf(params);
+        if (!db.inTransaction) committed();
+      }
+      return row;
     },
     async run(sql: string, params?: readonly Param[]) {
       const statement = prepare(sql);
-      if (!statement.reader) return statement.run(...values(params)).changes;
+      if (!statement.reader) {
+        const changes = statement.run(...values(params)).changes;
+        pages += pagesOf(params);
+        if (!db.inTransaction) committed();
+        return changes;
+      }
       statement.all(...values(params));
       return 0;
     },
@@ -51,6 +135,12 @@ export function openSqlite(file: string): Database {
       db.exec(sql);
     },
   };
+
+  /** A write reached the WAL: count it towards the next checkpoint. */
+  function committed() {
+    checkpoints?.committed(pages);
+    pages = 0;
+  }
 
   let lock: Promise<unknown> = Promise.resolve();
   /** Runs `task` after every earlier locked task has finished. */
@@ -80,6 +170,7 @@ export function openSqlite(file: string): Database {
         batch.forEach((item) => item.reject(error));
         return;
       }
+      pages = 0;
       const outcomes: { item: Pending; ok: boolean; value: unknown }[] = [];
       for (const item of batch) {
         db.exec('SAVEPOINT loket_tx');
@@ -105,9 +196,11 @@ export function openSqlite(file: string): Database {
         db.exec('COMMIT');
       } catch (error) {
         if (db.inTransaction) db.exec('ROLLBACK');
+        pages = 0;
         batch.forEach((item) => item.reject(error));
         return;
       }
+      committed();
       for (const { item, ok, value } of outcomes) (ok ? item.resolve : item.reject)(value);
     });
   }
@@ -131,6 +224,10 @@ export function openSqlite(file: string): Database {
       });
     },
     exec: (sql) => locked(async () => void db.exec(sql)),
-    close: () => locked(async () => void db.close()),
+    close: () =>
+      locked(async () => {
+        await checkpoints?.stop();
+        db.close();
+      }),
   };
 }

@@ -114,7 +114,8 @@ export async function submissions(app: FastifyInstance) {
           continue;
         }
         if (text === undefined) throw new HttpError(400, `The "${PAYLOAD_PART}" part must come before the files`);
-        uploads.push({ field: part.fieldname, name: part.filename, type: part.mimetype, bytes: await part.toBuffer() });
+        const bytes = await part.toBuffer();
+        uploads.push({ field: part.fieldname, name: part.filename, type: part.mimetype, bytes, sha256: sha256(bytes) });
       }
     } catch (error) {
       // Limits (FST_…) and our own errors as they are; anything busboy says about the body is the client's mistake.
@@ -145,7 +146,7 @@ export async function submissions(app: FastifyInstance) {
     const header = request.headers['idempotency-key'];
     const key = String((Array.isArray(header) ? header[0] : header) ?? payload.idempotencyKey ?? '') || undefined;
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new HttpError(400, 'Idempotency-Key must be 16–128 letters, digits, or . _ : -');
-    const hash = sha256(canonical({ form: payload.form, locale, answers: payload.answers, files: payload.files, bytes: uploads.map((u) => sha256(u.bytes)) }));
+    const hash = sha256(canonical({ form: payload.form, locale, answers: payload.answers, files: payload.files, bytes: uploads.map((u) => u.sha256) }));
 
     const slot = key && `${formId} ${key}`;
     if (slot) {
