@@ -2,17 +2,17 @@
 // migrated, the forms, the Host check, then every plugin of plugins/index.ts.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { loadLocale } from '../src/i18n.js';
 import { zonedParts } from '../src/time.js';
 import { sqliteFileOf, type Config } from './config.js';
 import type { Loket } from './context.js';
 import { setting } from './data/submissions.js';
 import { openDatabase, type Database } from './db/database.js';
-import { migrate, readMigrations } from './db/migrate.js';
+import { MIGRATIONS, migrateAll } from './db/migrate.js';
 import { HttpError, sendProblem } from './errors.js';
 import { createFaults, type FaultRule } from './faults.js';
 import { createForms, type FormSource } from './forms.js';
+import { HOUSEKEEPING_INTERVAL_MS } from './housekeeping.js';
 import { PLUGINS, type LoketPlugin } from './plugins/index.js';
 import { hostCheck } from './plugins/security.js';
 import { newSecretKey } from './tracking.js';
@@ -20,8 +20,7 @@ import { defaultRegionsDir, openRegions } from './regions.js';
 
 export type { Loket } from './context.js';
 
-/** The migrations folder beside the built server (the build copies server/migrations/ there). */
-export const MIGRATIONS = new URL('./migrations/', import.meta.url);
+export { MIGRATIONS };
 
 export interface AppOptions {
   /** Form documents by id (or a function), tried before the forms folder. */
@@ -34,6 +33,8 @@ export interface AppOptions {
   readonly plugins?: readonly LoketPlugin[];
   /** An already open database (tests, `loket erase`); closed with the app. */
   readonly db?: Database;
+  /** How often old lookup counters and sessions are forgotten, ms (HOUSEKEEPING_INTERVAL_MS; tests shorten it). */
+  readonly housekeepingMs?: number;
 }
 
 /** Multipart and body-limit errors from Fastify and busboy, as the status they deserve. */
@@ -65,7 +66,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   try {
     // Answers from English pages get English field errors.
     await loadLocale('en');
-    const applied = await migrate(db, readMigrations(fileURLToPath(MIGRATIONS), db.dialect), now);
+    const applied = await migrateAll(db, now);
     if (applied.length) log(`receiver: applied migrations ${applied.join(', ')}`);
     const secretKey = config.secretKey ?? (await setting(db, 'tracking-secret-key', newSecretKey));
     const faults = createFaults(options.faults ?? []);
@@ -89,6 +90,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       keepAliveTimeout: config.keepAliveTimeoutMs,
       requestTimeout: config.requestTimeoutMs,
       return503OnClosing: true,
+      // X-Forwarded-For/-Proto only from the configured proxies (request.ip, request.protocol); never from anyone by default.
+      trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
       // Node checks the header and request timeouts every connectionsCheckingInterval (30 s by
       // default): a slow-drip client would keep its socket up to 30 s past them.
       serverFactory: (handler) =>
@@ -104,7 +107,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     // A socket with no traffic for this long is closed (Fastify's connectionTimeout, set again for clarity).
     app.server.setTimeout(config.idleTimeoutMs);
-    const loket: Loket = { config, db, forms, log, now, secretKey, faults, onClose: (task) => closers.push(task) };
+    const loket: Loket = { config, db, forms, log, now, secretKey, faults, housekeepingMs: options.housekeepingMs ?? HOUSEKEEPING_INTERVAL_MS, onClose: (task) => closers.push(task) };
     app.decorate('loket', loket);
     app.addHook('onClose', async () => {
       for (const task of closers) await task();

@@ -1,6 +1,7 @@
 // The receiver's one configuration object: every setting has a name, a
 // default, a flag and (for secrets and deployment) an environment variable.
 // `loket serve --help` prints this table.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -18,6 +19,13 @@ export interface Config {
   readonly origins: readonly string[];
   /** Host names this receiver answers to besides 127.0.0.1/localhost and the origins' hosts (behind a proxy). */
   readonly allowedHosts: readonly string[];
+  /**
+   * Addresses of the reverse proxies in front of the receiver (nginx, Apache), as IPs, CIDR
+   * ranges or loopback/linklocal/uniquelocal. Only a request from one of these may say, in
+   * X-Forwarded-For and X-Forwarded-Proto, who the client is and whether it used HTTPS (rate
+   * limits, the inbox's Secure cookie). Empty (the default): those headers are ignored.
+   */
+  readonly trustProxy: readonly string[];
   /** Bearer token for the listing, export, files and erasure; those are off without it. */
   readonly token: string | undefined;
   /** The office's time zone: the year in tracking numbers. */
@@ -56,6 +64,7 @@ export const DEFAULTS: Config = {
   databaseUrl: undefined,
   origins: [],
   allowedHosts: [],
+  trustProxy: [],
   token: undefined,
   timeZone: 'Asia/Jakarta',
   retentionDays: 0,
@@ -91,6 +100,14 @@ export const OPTIONS: readonly Option[] = [
   { key: 'host', flag: '--host', env: 'LOKET_HOST', kind: 'string', id: 'alamat yang didengarkan', en: 'address to listen on' },
   { key: 'origins', flag: '--origin', env: 'LOKET_ORIGINS', kind: 'list', id: 'asal halaman situs lain yang boleh mengirim (CORS), boleh berulang', en: 'origin of pages on other sites allowed to submit (CORS), repeatable' },
   { key: 'allowedHosts', flag: '--allowed-host', env: 'LOKET_ALLOWED_HOSTS', kind: 'list', id: 'nama host yang dilayani selain 127.0.0.1/localhost (di belakang proxy), boleh berulang', en: 'host names served besides 127.0.0.1/localhost (behind a proxy), repeatable' },
+  {
+    key: 'trustProxy',
+    flag: '--trust-proxy',
+    env: 'LOKET_TRUST_PROXY',
+    kind: 'list',
+    id: 'alamat proxy di depan penerima (mis. 127.0.0.1 untuk nginx di mesin yang sama); hanya darinya X-Forwarded-For/-Proto dipercaya, boleh berulang',
+    en: 'address of the proxy in front of the receiver (e.g. 127.0.0.1 for nginx on the same machine); only from it are X-Forwarded-For/-Proto believed, repeatable',
+  },
   { key: 'token', flag: '--token', env: 'LOKET_RECEIVER_TOKEN', kind: 'string', id: 'token Bearer untuk daftar, ekspor, berkas dan penghapusan (mati tanpa token)', en: 'bearer token for listing, export, files and erasure (off without one)' },
   { key: 'timeZone', flag: '--time-zone', env: 'LOKET_TIME_ZONE', kind: 'string', id: 'zona waktu kantor (tahun nomor registrasi)', en: "the office's time zone (tracking-number year)" },
   { key: 'retentionDays', flag: '--retention-days', env: 'LOKET_RETENTION_DAYS', kind: 'number', id: 'hapus isian dan berkas N hari setelah permohonan selesai; 0 = simpan', en: 'erase answers and files N days after an application is closed; 0 = keep' },
@@ -121,6 +138,16 @@ const isOrigin = (value: string) => {
   }
 };
 
+/** An IP address, a CIDR range, or one of proxy-addr's names for ranges. */
+function isProxyAddress(value: string): boolean {
+  if (value === 'loopback' || value === 'linklocal' || value === 'uniquelocal') return true;
+  const [address = '', bits, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
 /** Checks a whole configuration; throws a ConfigError naming the setting. */
 export function checkConfig(config: Config): Config {
   const flagOf = (key: keyof Config) => OPTIONS.find((o) => o.key === key)!.flag;
@@ -130,6 +157,9 @@ export function checkConfig(config: Config): Config {
   }
   if (config.port > 65535) throw new ConfigError(`${flagOf('port')} must be 0–65535`);
   for (const origin of config.origins) if (!isOrigin(origin)) throw new ConfigError(`${flagOf('origins')} "${origin}" is not an origin like https://dpmptsp.example.go.id (scheme and host, no path)`);
+  for (const proxy of config.trustProxy) {
+    if (!isProxyAddress(proxy)) throw new ConfigError(`${flagOf('trustProxy')} "${proxy}" is not an address like 127.0.0.1, 10.0.0.0/8 or ::1 (or loopback, linklocal, uniquelocal)`);
+  }
   for (const host of config.allowedHosts) if (!/^[a-z0-9.-]+(?::\d+)?$/i.test(host)) throw new ConfigError(`${flagOf('allowedHosts')} "${host}" is not a host name`);
   try {
     new Intl.DateTimeFormat('en', { timeZone: config.timeZone });
@@ -177,7 +207,8 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     const option = OPTIONS.find((o) => o.flag === flag);
     if (!option) throw new ConfigError(`unknown option ${flag} (loket serve --help lists them)`);
     const raw = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (raw === undefined) throw new ConfigError(`${flag} needs a value`);
+    // `--data --token x`: the next flag is not --data's value.
+    if (raw === undefined || (eq < 0 && raw.startsWith('--'))) throw new ConfigError(`${flag} needs a value`);
     const value = convert(option, raw);
     if (option.kind === 'list') {
       // The command line replaces the environment's list, and repeated flags add up.
@@ -186,6 +217,57 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     } else out[option.key] = value;
   }
   return { config: checkConfig(out as unknown as Config), help };
+}
+
+/** What splitArgs found: the command's own flags, the receiver's flags (for parseConfig), the rest. */
+export interface SplitArgs {
+  readonly own: Record<string, string | true>;
+  readonly config: string[];
+  readonly positionals: string[];
+  readonly help: boolean;
+}
+
+/**
+ * Splits a command line (`loket erase`, `loket user add`) into the command's
+ * own flags (`own`: name → 'boolean' or 'string'), the receiver's options of
+ * OPTIONS with their values, and positional arguments, in any order: flags may
+ * come after positionals (`loket erase PBG-2026-000001 --data /var/lib/loket`).
+ * `--` ends the flags. An unknown flag or a missing value is a ConfigError.
+ */
+export function splitArgs(argv: readonly string[], own: Readonly<Record<string, 'boolean' | 'string'>> = {}, command = 'loket'): SplitArgs {
+  const out: SplitArgs = { own: {}, config: [], positionals: [], help: false };
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      out.positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const kind = own[flag.replace(/^--/, '')];
+    const option = kind ? undefined : OPTIONS.find((o) => o.flag === flag);
+    if (!kind && !option) throw new ConfigError(`unknown option ${flag} (${command} --help)`);
+    if (kind === 'boolean') {
+      if (inline !== undefined) throw new ConfigError(`${flag} takes no value`);
+      out.own[flag.replace(/^--/, '')] = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new ConfigError(`${flag} needs a value`);
+    if (kind) out.own[flag.replace(/^--/, '')] = value;
+    else out.config.push(`${flag}=${value}`);
+  }
+  return { ...out, help };
 }
 
 /** The SQLite file inside the data folder. */

@@ -1,13 +1,10 @@
 // `loket serve` and `loket erase`, as bin/loket.mjs calls them.
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.js';
-import { ConfigError, helpText, parseConfig, sqliteFileOf, type Config } from './config.js';
+import { ConfigError, helpText, parseConfig, splitArgs, sqliteFileOf, type Config } from './config.js';
 import { deleteSubmission } from './data/submissions.js';
-import { openDatabase } from './db/database.js';
-import { migrate, readMigrations } from './db/migrate.js';
+import { openMigrated } from './db/migrate.js';
 import type { FaultRule } from './faults.js';
-import { MIGRATIONS } from './app.js';
-import { fileURLToPath } from 'node:url';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -56,16 +53,16 @@ export async function serve(args: readonly string[], env: Env = process.env, loc
 
 /** `loket erase <tracking number>…`: deletes applications entirely (a request under UU PDP). */
 export async function erase(args: readonly string[], env: Env = process.env, locale: 'id' | 'en' = 'id'): Promise<number> {
-  const numbers = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && /^--(data|database-url)$/.test(args[i - 1]!)));
-  const flags = args.filter((a) => !numbers.includes(a));
-  const { config, help } = parseConfig(flags, env);
+  const split = splitArgs(args, {}, 'loket erase');
+  const numbers = split.positionals;
+  const { config } = parseConfig(split.config, env);
+  const help = split.help;
   if (help || numbers.length === 0) {
     console.log(locale === 'en' ? 'Usage: loket erase <tracking number>… [--data ./data | --database-url URL]\nDeletes the application, its answers, files and history.' : 'Pemakaian: loket erase <nomor registrasi>… [--data ./data | --database-url URL]\nMenghapus permohonan beserta isian, berkas dan riwayatnya.');
     return help ? 0 : 1;
   }
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config) });
+  const { db } = await openMigrated({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config) });
   try {
-    await migrate(db, readMigrations(fileURLToPath(MIGRATIONS), db.dialect));
     let missing = 0;
     for (const n of numbers) {
       const deleted = await deleteSubmission(db, n);

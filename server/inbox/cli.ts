@@ -2,11 +2,8 @@
 // with the password from LOKET_PASSWORD, or typed at a hidden prompt, or one
 // line on stdin (`echo … | loket user add …`). Never from a flag: flags end
 // up in the shell history and in `ps`.
-import { fileURLToPath } from 'node:url';
-import { MIGRATIONS } from '../app.js';
-import { ConfigError, parseConfig, sqliteFileOf } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { migrate, readMigrations } from '../db/migrate.js';
+import { ConfigError, parseConfig, splitArgs, sqliteFileOf } from '../config.js';
+import { openMigrated } from '../db/migrate.js';
 import { DEFAULT_COST } from './password.js';
 import { addAccount } from './users.js';
 
@@ -69,32 +66,24 @@ export async function user(args: readonly string[], env: Env = process.env, loca
     console.log(HELP[locale]);
     return command === 'add' || command === '--help' || command === '-h' || command === undefined ? 0 : 2;
   }
-  let admin = false;
-  let displayName: string | undefined;
-  let forms: string[] | null = null;
-  let name: string | undefined;
-  const flags: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--admin') admin = true;
-    else if (arg === '--display-name') displayName = rest[++i];
-    else if (arg === '--forms') forms = (rest[++i] ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-    else if (arg === '--password' || arg.startsWith('--password=')) throw new ConfigError(locale === 'en' ? 'no --password: set LOKET_PASSWORD or type it at the prompt' : 'tidak ada --password: isi LOKET_PASSWORD atau ketik saat diminta');
-    else if (arg.startsWith('--')) {
-      flags.push(arg);
-      if (!arg.includes('=')) flags.push(rest[++i] ?? '');
-    } else if (name === undefined) name = arg;
-    else throw new ConfigError(locale === 'en' ? `unexpected "${arg}"` : `tidak dikenal: "${arg}"`);
+  if (rest.some((arg) => arg === '--password' || arg.startsWith('--password='))) {
+    throw new ConfigError(locale === 'en' ? 'no --password: set LOKET_PASSWORD or type it at the prompt' : 'tidak ada --password: isi LOKET_PASSWORD atau ketik saat diminta');
   }
+  // Here --forms is the account's forms (pbg,sipi), not the receiver's forms folder.
+  const split = splitArgs(rest, { admin: 'boolean', 'display-name': 'string', forms: 'string' }, 'loket user add');
+  const admin = split.own.admin === true;
+  const displayName = typeof split.own['display-name'] === 'string' ? split.own['display-name'] : undefined;
+  const forms = typeof split.own.forms === 'string' ? split.own.forms.split(',').map((f) => f.trim()).filter(Boolean) : null;
+  const [name, extra] = split.positionals;
+  if (extra !== undefined) throw new ConfigError(locale === 'en' ? `unexpected "${extra}"` : `tidak dikenal: "${extra}"`);
   if (!name) {
     console.error(HELP[locale]);
     return 2;
   }
-  const { config } = parseConfig(flags, env);
+  const { config } = parseConfig(split.config, env);
   const password = env.LOKET_PASSWORD ?? (await readPassword(locale === 'en' ? `Password for ${name}: ` : `Kata sandi untuk ${name}: `));
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config) });
+  const { db } = await openMigrated({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config) });
   try {
-    await migrate(db, readMigrations(fileURLToPath(MIGRATIONS), db.dialect));
     const result = await addAccount(db, { name, displayName, password, role: admin ? 'admin' : 'staff', forms }, new Date(), { ...DEFAULT_COST, logN: config.passwordCost });
     if (!result.ok) {
       console.error(`loket user: ${result.message}`);

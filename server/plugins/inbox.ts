@@ -5,6 +5,8 @@
 // writes a line to the audit log.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { text } from '../../src/text.js';
 import { instantOf, zonedParts } from '../../src/time.js';
 import { trackingMsg } from '../../src/tracking/messages.js';
@@ -12,6 +14,7 @@ import { APPLICATION_STATES, type ApplicationState } from '../../src/tracking/st
 import * as data from '../data/inbox.js';
 import { isUniqueViolation } from '../db/database.js';
 import { sendProblem } from '../errors.js';
+import { every } from '../housekeeping.js';
 import { FORM_ID } from '../forms.js';
 import { canSeeForm, isAdmin, USER_ROLES, userNameProblem, type UserRole } from '../inbox/access.js';
 import {
@@ -61,7 +64,8 @@ type Query = Record<string, string | undefined>;
 /** An answer for the page: the receiver's problem+json, with `message` as well (what the page shows). */
 const fail = (reply: FastifyReply, status: number, message: string, headers: Record<string, string> = {}) => sendProblem(reply, status, message, { message }, headers);
 
-const secureOf = (request: FastifyRequest) => request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https';
+/** HTTPS, or X-Forwarded-Proto: https from a proxy named by --trust-proxy (Fastify checks the proxy's address). */
+const secureOf = (request: FastifyRequest) => request.protocol === 'https';
 const ownOriginOf = (request: FastifyRequest) => `${secureOf(request) ? 'https' : 'http'}://${request.headers.host ?? ''}`;
 const header = (request: FastifyRequest, name: string) => {
   const value = request.headers[name];
@@ -72,6 +76,12 @@ export async function inbox(app: FastifyInstance) {
   const { config, db, forms, secretKey } = app.loket;
   const now = () => app.loket.now().getTime();
   const auth: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, cost: { ...DEFAULT_AUTH_OPTIONS.cost, logN: config.passwordCost }, timeZone: config.timeZone };
+
+  // Sessions that can no longer be used are forgotten on a timer, not by the next login.
+  every(app, app.loket.housekeepingMs, 'forgetting old sessions', () => {
+    const at = now();
+    return data.deleteOldSessions(db, at - auth.session.maxAgeMs, at - auth.session.idleMs);
+  });
 
   // --- helpers -------------------------------------------------------------
 
@@ -111,12 +121,7 @@ export async function inbox(app: FastifyInstance) {
   /** Every form the receiver has documents for or applications of, that the account may see. */
   async function formList(user: StaffUser): Promise<FormSummary[]> {
     const ids = new Set(await data.formIdsWithApplications(db));
-    if (config.formsDir && existsSync(config.formsDir)) {
-      for (const file of readdirSync(config.formsDir)) {
-        const id = file.replace(/\.json$/, '');
-        if (file.endsWith('.json') && FORM_ID.test(id) && forms.get(id)) ids.add(id);
-      }
-    }
+    for (const id of forms.ids()) if (forms.get(id)) ids.add(id);
     return [...ids].filter((id) => canSeeForm(user, id)).map((id) => ({ id, title: titleOf(id) })).sort((a, b) => a.title.localeCompare(b.title, 'id'));
   }
 
@@ -204,14 +209,18 @@ export async function inbox(app: FastifyInstance) {
 
   app.get('/petugas', async (_request, reply) => reply.redirect('/petugas/', 308));
   app.get('/petugas/', async (_request, reply) => noStore(reply).type('text/html; charset=utf-8').send(PAGE));
+  // The page's script and stylesheet, read once at start (they change only with a new build, and a restart).
+  const assets = new Map<string, Buffer>();
+  const assetDir = fileURLToPath(ASSETS);
+  if (existsSync(assetDir)) for (const name of readdirSync(assetDir)) if (ASSET.test(name)) assets.set(name, readFileSync(join(assetDir, name)));
   app.get<{ Params: { asset: string } }>('/petugas/:asset', async (request, reply) => {
     const name = request.params.asset;
-    const file = new URL(name, ASSETS);
-    if (!ASSET.test(name) || !existsSync(file)) return fail(reply, 404, 'Tidak ditemukan.');
+    const content = assets.get(name);
+    if (!content) return fail(reply, 404, 'Tidak ditemukan.');
     return reply
       .type(name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8')
       .header('Cache-Control', 'no-cache')
-      .send(readFileSync(file));
+      .send(content);
   });
 
   // --- sessions ------------------------------------------------------------
@@ -231,7 +240,6 @@ export async function inbox(app: FastifyInstance) {
       return fail(reply, 400, 'Isi nama akun dan kata sandi.');
     }
     const at = now();
-    await data.deleteOldSessions(db, at - auth.session.maxAgeMs, at - auth.session.idleMs);
     const result = await login(db, auth, name, password, request.ip, at);
     if (!result.ok) {
       await audit({ id: null, name: name.trim().toLowerCase().slice(0, 40) }, 'login-failed', { detail: `${request.ip}${result.status === 429 ? ' (terkunci)' : ''}` });

@@ -10,7 +10,7 @@ import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { databaseKinds } from './databases.mjs';
 import { root } from './helpers.mjs';
-import { freshStore, server, startReceiver } from './receiver-helpers.mjs';
+import { freshStore, server, startReceiver, tmp } from './receiver-helpers.mjs';
 
 const FORM = {
   version: 1,
@@ -257,6 +257,46 @@ describe('loket serve', () => {
     assert.match(origin.stderr, /--origin "https:\/\/dpmptsp.example.go.id\/formulir" is not an origin/);
     const faults = loket('--faults', '[]');
     assert.match(faults.stderr, /--faults is for tests only/);
+  });
+});
+
+describe('loket erase and loket user add: arguments in any order', () => {
+  const loket = (args, env = {}) => spawnSync(process.execPath, ['bin/loket.mjs', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, DATABASE_URL: '', ...env } });
+
+  it('reads flags after the tracking numbers, --forms included, and never takes a flag value for a number', async () => {
+    const store = await freshStore('sqlite');
+    const own = await startReceiver('sqlite', { store, forms: { 'uji-izin': { version: 1, id: 'uji-izin', title: 'Uji', office: { name: 'Kantor Uji' }, help: { phone: '021 6540 123' }, steps: [{ heading: 'Data', fields: [{ type: 'text', name: 'nama', label: 'Nama' }] }] } } });
+    const submit = () => fetch(`${own.url}/api/forms/uji-izin/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ loket: 1, form: { id: 'uji-izin' }, locale: 'id', answers: { nama: 'Budi' }, files: [] }) }).then((r) => r.json());
+    const first = (await submit()).trackingNumber;
+    const second = (await submit()).trackingNumber;
+    await own.close();
+    const erased = loket(['erase', first, '--forms', store.dataDir, second, `--data=${store.dataDir}`]);
+    assert.equal(erased.status, 0, erased.stderr);
+    assert.deepEqual(erased.stdout.trim().split('\n'), [`${first} dihapus`, `${second} dihapus`]);
+  });
+
+  it('says which flag is unknown and which needs a value, with exit status 2', () => {
+    const unknown = loket(['erase', 'PBG-2026-000001', '--verbose']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown option --verbose \(loket erase --help\)/);
+    const missing = loket(['erase', 'PBG-2026-000001', '--data']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /--data needs a value/);
+    const swallowed = loket(['erase', 'PBG-2026-000001', '--data', '--database-url', 'postgres://x']);
+    assert.match(swallowed.stderr, /--data needs a value/);
+    const user = loket(['user', 'add', 'budi', '--role', 'admin']);
+    assert.equal(user.status, 2);
+    assert.match(user.stderr, /unknown option --role \(loket user add --help\)/);
+  });
+
+  it('creates an account whatever the order of the name and the flags', () => {
+    const dir = tmp();
+    const made = loket(['user', 'add', '--data', dir, '--display-name', 'Sari Dewi', 'sari', '--forms', 'pbg,sipi', '--password-cost', '14'], { LOKET_PASSWORD: 'petugas loket uji' });
+    assert.equal(made.status, 0, made.stderr);
+    assert.match(made.stdout, /akun petugas "sari" dibuat/);
+    const admin = loket(['user', 'add', 'kepala', '--admin', '--password-cost=14', '--data', dir], { LOKET_PASSWORD: 'admin kantor uji 2020' });
+    assert.equal(admin.status, 0, admin.stderr);
+    assert.match(admin.stdout, /akun admin "kepala" dibuat/);
   });
 });
 
