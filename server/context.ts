@@ -16,6 +16,8 @@ export interface Loket {
   readonly secretKey: string;
   /** Test-only fault injection; inactive unless the app was created with rules. */
   readonly faults: Faults;
+  /** How often the housekeeping timers run, ms (housekeeping.ts; tests shorten it). */
+  readonly housekeepingMs: number;
   /** Work to finish before the app closes (the retention timer, hanging test sockets). */
   readonly onClose: (task: () => void | Promise<void>) => void;
 }

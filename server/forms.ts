@@ -1,7 +1,7 @@
 // The forms the receiver accepts: read from the forms folder (or given by
 // the caller), parsed with the same parser and validator the browser runs,
 // with the request limits worked out from each.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseForm, type FormDocument } from '../src/form/format.js';
 import type { RegionLookup } from '../src/form/region.js';
@@ -26,7 +26,12 @@ export type FormSource = Readonly<Record<string, unknown>> | ((id: string) => un
 export interface Forms {
   /** The form, or undefined when there is none (or it is invalid: logged). */
   get(id: string): LoadedForm | undefined;
+  /** The ids of the forms folder's documents (valid or not), read at most every FORMS_LIST_MS. */
+  ids(): readonly string[];
 }
+
+/** How long the forms folder's listing is kept before it is read again, ms. */
+export const FORMS_LIST_MS = 10_000;
 
 export function createForms(options: {
   readonly dir?: string | undefined;
@@ -39,6 +44,7 @@ export function createForms(options: {
   readonly log: (line: string) => void;
 }): Forms {
   const cache = new Map<string, LoadedForm | undefined>();
+  let listed: { at: number; ids: readonly string[] } | undefined;
   const read = (id: string): unknown => {
     const { source } = options;
     const given = typeof source === 'function' ? source(id) : source && Object.hasOwn(source, id) ? source[id] : undefined;
@@ -54,6 +60,15 @@ export function createForms(options: {
     }
   };
   return {
+    ids() {
+      const at = Date.now();
+      if (!listed || at - listed.at >= FORMS_LIST_MS) {
+        const dir = options.dir;
+        const ids = dir && existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json') && FORM_ID.test(f.slice(0, -5))).map((f) => f.slice(0, -5)) : [];
+        listed = { at, ids };
+      }
+      return listed.ids;
+    },
     get(id) {
       if (!FORM_ID.test(id)) return undefined;
       if (cache.has(id)) return cache.get(id);

@@ -12,7 +12,11 @@
 // tracking, 020–029 the staff inbox. A number is never reused or edited once
 // landed: change the schema with a new file.
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Database, Dialect } from './database.js';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Database, type Dialect } from './database.js';
+
+/** The migrations folder beside the built server (scripts/server.mjs copies server/migrations/ there). */
+export const MIGRATIONS = new URL('./migrations/', import.meta.url);
 
 const PLACEHOLDERS: Record<Dialect, Record<string, string>> = {
   sqlite: { id: 'INTEGER PRIMARY KEY AUTOINCREMENT', bytes: 'BLOB' },
@@ -64,4 +68,24 @@ export async function migrate(db: Database, migrations: readonly Migration[], no
     if (done) applied.push(`${String(migration.version).padStart(3, '0')}-${migration.name}`);
   }
   return applied;
+}
+
+/** Applies the receiver's own migrations (MIGRATIONS) not yet applied; returns their names. */
+export function migrateAll(db: Database, now?: () => Date): Promise<string[]> {
+  return migrate(db, readMigrations(fileURLToPath(MIGRATIONS), db.dialect), now);
+}
+
+/**
+ * Opens the configured database (PostgreSQL for a URL, else the SQLite file)
+ * with its schema up to date: what `loket serve`, `loket erase` and
+ * `loket user` all start with. Closed again when the migrations fail.
+ */
+export async function openMigrated(options: { readonly databaseUrl?: string | undefined; readonly sqliteFile: string }, now?: () => Date): Promise<{ db: Database; applied: string[] }> {
+  const db = await openDatabase(options);
+  try {
+    return { db, applied: await migrateAll(db, now) };
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
 }

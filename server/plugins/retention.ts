@@ -1,11 +1,12 @@
 // Personal data (UU PDP): answers and files are erased --retention-days
 // after an application is closed (closed_at, set when it reaches a closed
-// state), checked at start and every hour; and one applicant's application
+// state), checked at start and every hour (a timer, never in a request); and one applicant's application
 // is deleted on request with DELETE /api/submissions/:trackingNumber (bearer
 // token) or `loket erase <tracking number>`.
 import type { FastifyInstance } from 'fastify';
 import { deleteSubmission, eraseClosedBefore } from '../data/submissions.js';
 import { sendProblem } from '../errors.js';
+import { every } from '../housekeeping.js';
 import { tokenGuard } from './security.js';
 
 /** How often retention runs. */
@@ -24,14 +25,7 @@ export async function runRetention(app: FastifyInstance): Promise<number> {
 
 export async function retention(app: FastifyInstance) {
   const { config, db, log } = app.loket;
-  if (config.retentionDays > 0) {
-    app.addHook('onReady', async () => {
-      await runRetention(app);
-      const timer = setInterval(() => runRetention(app).catch((error: Error) => log(`receiver: retention failed: ${error.message}`)), RETENTION_INTERVAL_MS);
-      timer.unref();
-      app.loket.onClose(() => clearInterval(timer));
-    });
-  }
+  if (config.retentionDays > 0) every(app, RETENTION_INTERVAL_MS, 'retention', () => runRetention(app));
   app.delete<{ Params: { trackingNumber: string } }>('/api/submissions/:trackingNumber', async (request, reply) => {
     if (!tokenGuard(request, reply, config)) return reply;
     const deleted = await deleteSubmission(db, request.params.trackingNumber);

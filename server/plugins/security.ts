@@ -51,6 +51,32 @@ export function allowCors(reply: FastifyReply, origin: string) {
   reply.header('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed');
 }
 
+/**
+ * The Origin gate of a route pages call (submissions, status lookups): a
+ * refused origin gets a 403 problem with `refusal` (and false); a configured
+ * one gets its CORS headers. True when the request may go on.
+ */
+export function admitOrigin(request: FastifyRequest, reply: FastifyReply, config: Config, refusal: string): boolean {
+  const verdict = judgeOrigin(request, config);
+  if (verdict === 'refused') {
+    sendProblem(reply, 403, refusal);
+    return false;
+  }
+  if (verdict === 'configured') allowCors(reply, request.headers.origin!);
+  return true;
+}
+
+/** The CORS preflight (OPTIONS) of such a route: 403 without a body for a refused origin, else 204 with what it allows. */
+export function preflight(app: FastifyInstance, url: string, allow: { readonly methods: string; readonly headers: string }) {
+  const { config } = app.loket;
+  app.options(url, async (request, reply) => {
+    const verdict = judgeOrigin(request, config);
+    if (verdict === 'refused') return reply.code(403).header('Content-Length', '0').send();
+    if (verdict === 'configured') allowCors(reply, request.headers.origin!);
+    return reply.code(204).headers({ 'Access-Control-Allow-Methods': allow.methods, 'Access-Control-Allow-Headers': allow.headers, 'Access-Control-Max-Age': '600' }).send();
+  });
+}
+
 /** Registers the Host check for every route of the app. */
 export function hostCheck(app: FastifyInstance) {
   const names = allowedHostNames(app.loket.config);

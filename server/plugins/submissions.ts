@@ -14,7 +14,7 @@ import type { FaultRule } from '../faults.js';
 import type { LoadedForm } from '../forms.js';
 import { MAX_PAYLOAD_DEPTH, PAYLOAD_PART } from '../limits.js';
 import { hashSecret, prefixOf, trackingSecret, yearIn } from '../tracking.js';
-import { allowCors, judgeOrigin } from './security.js';
+import { admitOrigin, preflight } from './security.js';
 
 /** An Idempotency-Key: 16–128 letters, digits or . _ : - */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{16,128}$/;
@@ -51,9 +51,7 @@ export async function submissions(app: FastifyInstance) {
 
   /** Who may send; answers the refusal itself. Runs before the body is read. */
   async function gate(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
-    const verdict = judgeOrigin(request, config);
-    if (verdict === 'refused') return sendProblem(reply, 403, 'This origin may not submit here');
-    if (verdict === 'configured') allowCors(reply, request.headers.origin!);
+    if (!admitOrigin(request, reply, config, 'This origin may not submit here')) return reply;
     const entry = forms.get(request.params.formId);
     if (!entry) return sendProblem(reply, 404, `No form "${request.params.formId}"`);
     const declared = Number(request.headers['content-length']);
@@ -227,15 +225,7 @@ export async function submissions(app: FastifyInstance) {
     },
   });
 
-  app.options<{ Params: Params }>(ROUTE, async (request, reply) => {
-    const verdict = judgeOrigin(request, config);
-    if (verdict === 'refused') return reply.code(403).header('Content-Length', '0').send();
-    if (verdict === 'configured') allowCors(reply, request.headers.origin!);
-    return reply
-      .code(204)
-      .headers({ 'Access-Control-Allow-Methods': 'POST, PUT', 'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key, Accept', 'Access-Control-Max-Age': '600' })
-      .send();
-  });
+  preflight(app, ROUTE, { methods: 'POST, PUT', headers: 'Content-Type, Idempotency-Key, Accept' });
 
   app.route({
     method: ['GET', 'DELETE', 'PATCH', 'HEAD'],

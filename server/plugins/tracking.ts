@@ -15,7 +15,7 @@
 //   dates and the messages staff wrote for the citizen, never the internal
 //   note, the answers, the files or any personal data.
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { FormDocument } from '../../src/form/format.js';
 import { isAllowedEndpoint } from '../../src/form/format.js';
 import type { Contact } from '../../src/links.js';
@@ -23,9 +23,10 @@ import { APPLICATION_STATES, StatusLookup, TRACKING_VERSIONS, type ApplicationSt
 import { correctionHref } from '../../src/tracking/prefill.js';
 import { answersOf, countFailure, failuresIn, findTracked, forgetFailuresBefore, publicEvents, type PublicEvent, type TrackedRow } from '../data/tracking.js';
 import { sendProblem } from '../errors.js';
+import { every } from '../housekeeping.js';
 import type { LoadedForm } from '../forms.js';
 import { hashSecret } from '../tracking.js';
-import { allowCors, judgeOrigin } from './security.js';
+import { admitOrigin, preflight } from './security.js';
 
 const ROUTE = '/api/status';
 /** A lookup body is two short strings; anything bigger is not one. */
@@ -84,7 +85,6 @@ export function statusAnswer(row: TrackedRow, events: readonly PublicEvent[], lo
 export async function tracking(app: FastifyInstance) {
   const { config, db, forms, now } = app.loket;
   const windowMs = config.statusWindowSeconds * 1000;
-  let forgottenBefore = '';
 
   /** The current window's start (ISO) and the seconds until it ends. */
   const windowNow = () => {
@@ -93,26 +93,12 @@ export async function tracking(app: FastifyInstance) {
     return { start: new Date(start).toISOString(), retryAfter: Math.max(1, Math.ceil((start + windowMs - t) / 1000)) };
   };
 
-  const cors = (request: FastifyRequest, reply: FastifyReply): boolean => {
-    const verdict = judgeOrigin(request, config);
-    if (verdict === 'refused') {
-      sendProblem(reply, 403, 'This origin may not look up applications here');
-      return false;
-    }
-    if (verdict === 'configured') allowCors(reply, request.headers.origin!);
-    return true;
-  };
-
   app.post(ROUTE, { bodyLimit: BODY_LIMIT }, async (request, reply) => {
-    if (!cors(request, reply)) return reply;
+    if (!admitOrigin(request, reply, config, 'This origin may not look up applications here')) return reply;
     const parsed = StatusLookup.safeParse(request.body);
     if (!parsed.success) return sendProblem(reply, 400, 'Send { "trackingNumber": "…", "secret": "…" } as JSON');
     const { trackingNumber, secret } = parsed.data;
     const window = windowNow();
-    if (forgottenBefore !== window.start) {
-      forgottenBefore = window.start;
-      await forgetFailuresBefore(db, window.start);
-    }
     const ip = request.ip;
     const over = async (scope: 'ip' | 'number', name: string, limit: number) => limit > 0 && (await failuresIn(db, scope, name, window.start)) >= limit;
     if ((await over('ip', ip, config.statusFailuresPerIp)) || (await over('number', trackingNumber, config.statusFailuresPerNumber))) {
@@ -137,12 +123,10 @@ export async function tracking(app: FastifyInstance) {
       .send(JSON.stringify(statusAnswer(row, events, loaded, config.timeZone, answers)));
   });
 
-  app.options(ROUTE, async (request, reply) => {
-    const verdict = judgeOrigin(request, config);
-    if (verdict === 'refused') return reply.code(403).header('Content-Length', '0').send();
-    if (verdict === 'configured') allowCors(reply, request.headers.origin!);
-    return reply.code(204).headers({ 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type, Accept', 'Access-Control-Max-Age': '600' }).send();
-  });
+  // Counters of windows that ended are forgotten on a timer, not by the lookup that starts a window.
+  every(app, app.loket.housekeepingMs, 'forgetting old lookup counters', () => forgetFailuresBefore(db, windowNow().start));
+
+  preflight(app, ROUTE, { methods: 'POST', headers: 'Content-Type, Accept' });
 
   app.route({
     method: ['GET', 'PUT', 'DELETE', 'PATCH', 'HEAD'],

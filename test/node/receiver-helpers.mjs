@@ -24,9 +24,9 @@ export async function freshStore(kind) {
  * Starts a receiver on 127.0.0.1 and a free port. `store` (from freshStore)
  * reuses a database across restarts; config keys override DEFAULTS.
  */
-export async function startReceiver(kind, { store, forms, faults, now, log = () => {}, ...config } = {}) {
+export async function startReceiver(kind, { store, forms, faults, now, housekeepingMs, log = () => {}, ...config } = {}) {
   const where = store ?? (await freshStore(kind));
-  const app = await server.createApp({ ...server.DEFAULTS, formsDir: undefined, ...where, ...config }, { forms, faults, now, log });
+  const app = await server.createApp({ ...server.DEFAULTS, formsDir: undefined, ...where, ...config }, { forms, faults, now, log, housekeepingMs });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url, app, store: where, db: app.loket.db, close: () => app.close() };
 }
