@@ -5,7 +5,7 @@ import { RegionStore, regionFileOf, regionLevel, regionWithin } from '../../src/
 import { createValidator } from '../../src/form/validate.js';
 import { loadLocale } from '../../src/i18n.js';
 import '../../src/messages/authoring.js';
-import { matchOptions, normalizeSearch } from '../../widgets/permit-form/long-lists.js';
+import { LongLists, matchOptions, normalizeSearch } from '../../widgets/permit-form/long-lists.js';
 
 // The region data is the built dist/regions/ (npm test builds first).
 before(() => loadLocale('en'));
@@ -178,6 +178,38 @@ describe('long lists', () => {
     expect(matchOptions(options, '5610', 'id').map((o) => o.value)).to.deep.equal(['56101', '56102']);
     expect(matchOptions(options, '  ', 'id')).to.have.length(4);
     expect(normalizeSearch('Désa  Ñgepringan!')).to.equal('desa ngepringan');
+  });
+
+  it('finds the same matches while typing on, backspacing and starting over as for each query alone', () => {
+    const list = options.map((o) => ({ ...o }));
+    const fresh = (query: string) => matchOptions(options, query, 'id').map((o) => o.value);
+    for (const query of ['m', 'ma', 'makan', 'makan w', 'makan warung', 'makan', 'r', 're', 'resto', '561', '5610', '56101', '']) {
+      expect(matchOptions(list, query, 'id').map((o) => o.value), query).to.deep.equal(fresh(query));
+    }
+  });
+
+  it('re-renders only forms on the page when a fetched list arrives', async () => {
+    const calls = { placed: 0, removed: 0 };
+    const host = (name: keyof typeof calls) => ({
+      locale: () => 'id' as const,
+      regionsUrl: () => undefined,
+      baseUri: () => location.href,
+      refresh: () => undefined,
+      refreshAll: () => calls[name]++,
+      root: () => document.createElement('div').attachShadow({ mode: 'open' }),
+      rendered: () => Promise.resolve(),
+    });
+    // One created for a form that left the page before the code arrived (never connected), one on the page.
+    const removed = new LongLists(host('removed'));
+    const placed = new LongLists(host('placed'));
+    placed.connect();
+    expect(placed.optionsFrom('/demo/data/kbli-2020.json?listeners-1')).to.equal(undefined);
+    await placed.pending();
+    expect(calls).to.deep.equal({ placed: 1, removed: 0 });
+    placed.disconnect();
+    removed.optionsFrom('/demo/data/kbli-2020.json?listeners-2');
+    await removed.pending();
+    expect(calls).to.deep.equal({ placed: 1, removed: 0 });
   });
 
   it('needs either options or optionsFrom on a select, not both', () => {

@@ -67,20 +67,40 @@ export function normalizeSearch(value: string): string {
 }
 
 const searchIndex = new WeakMap<readonly Option[], Map<Locale, string[]>>();
+/** Each list's last search: a query that extends it (typing on) is looked for among its matches only, not the whole list. */
+const lastSearch = new WeakMap<readonly Option[], { readonly locale: Locale; readonly query: string; readonly found: readonly number[] }>();
 
 /** The options matching every word of the query, in any order, ignoring case and diacritics; all of them for an empty query. */
 export function matchOptions(options: readonly Option[], query: string, locale: Locale): Option[] {
-  const words = normalizeSearch(query).split(' ').filter(Boolean);
+  const wanted = normalizeSearch(query);
+  const words = wanted.split(' ').filter(Boolean);
   if (!words.length) return [...options];
   let byLocale = searchIndex.get(options);
   if (!byLocale) searchIndex.set(options, (byLocale = new Map()));
   let index = byLocale.get(locale);
   if (!index) byLocale.set(locale, (index = options.map((o) => ` ${normalizeSearch(`${text(o.label, locale)} ${o.value}`)}`)));
-  const out: Option[] = [];
-  index.forEach((haystack, i) => {
-    if (words.every((word) => haystack.includes(word))) out.push(options[i] as Option);
-  });
-  return out;
+  const haystacks = index;
+  // Every word of a longer query contains (or adds to) the shorter one's: its matches are among the shorter one's.
+  const last = lastSearch.get(options);
+  const from = last && last.locale === locale && wanted.startsWith(last.query) ? last.found : undefined;
+  const found: number[] = [];
+  const test = (i: number) => {
+    const haystack = haystacks[i] as string;
+    if (words.every((word) => haystack.includes(word))) found.push(i);
+  };
+  if (from) from.forEach(test);
+  else for (let i = 0; i < haystacks.length; i++) test(i);
+  lastSearch.set(options, { locale, query: wanted, found });
+  return found.map((i) => options[i] as Option);
+}
+
+const valueIndex = new WeakMap<readonly Option[], Map<string, Option>>();
+
+/** The option with a value, from an index built once per list (a render looks it up on every keystroke). */
+function optionByValue(options: readonly Option[], value: string): Option | undefined {
+  let index = valueIndex.get(options);
+  if (!index) valueIndex.set(options, (index = new Map(options.map((o) => [o.value, o]))));
+  return index.get(value);
 }
 
 const exactIndex = new WeakMap<readonly Option[], Map<Locale, Map<string, Option>>>();
@@ -184,9 +204,9 @@ export class LongLists implements LongListsPart {
 
   private readonly listener: () => void;
 
+  /** Not listening yet: the form calls connect() while it is on the page, so a form removed before this code arrived is never held. */
   constructor(private readonly host: LongListsHost) {
     this.listener = () => host.refreshAll();
-    listeners.add(this.listener);
   }
 
   /** Re-renders the form when shared data arrives (again, after the element came back to the page). */
@@ -194,9 +214,10 @@ export class LongLists implements LongListsPart {
     listeners.add(this.listener);
   }
 
-  /** Stops re-rendering the form when shared data arrives (the element left the page). */
+  /** Stops re-rendering the form when shared data arrives (the element left the page), and drops pending announcements. */
   disconnect(): void {
     listeners.delete(this.listener);
+    for (const combo of this.combos.values()) clearTimeout(combo.timer);
   }
 
   /** Resolves when the lists and region files being fetched have arrived (or failed); `undefined` when none are. */
@@ -449,7 +470,7 @@ export class LongLists implements LongListsPart {
       combo.last = { options: spec.options, query, locale, found };
       return found;
     };
-    const selected = spec.options.find((o) => o.value === spec.value);
+    const selected = optionByValue(spec.options, spec.value);
     const shownValue = combo.query ?? (selected ? text(selected.label, locale) : '');
     const matched = combo.open ? matches(combo.query ?? '') : [];
     const shown = matched.slice(0, MAX_SHOWN);

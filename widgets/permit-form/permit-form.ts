@@ -240,6 +240,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
             this.requestUpdate();
           },
         });
+        if (this.isConnected) this.longLists.connect();
         await this.longLists.ready();
         this.generation++;
         this.requestUpdate();
