@@ -4,7 +4,8 @@
 //
 // Size targets are deterministic and fail the run; timing targets only warn.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { startServer } from '../demo/server/serve.mjs';
@@ -100,6 +101,117 @@ if (median(slow) > 5000) warnings.push(`service-status takes ${Math.round(median
   const key = form['keystroke, 1000 fields, no dependants (ms, mean of 200)'];
   if (render1000 > 100) warnings.push(`1000 fields render in ${Math.round(render1000)} ms (aim < 100 ms)`);
   if (key > 1) warnings.push(`a keystroke costs ${key.toFixed(2)} ms in a 1000-field form (aim < 1 ms)`);
+}
+
+// ---- The figures of the shared bench (issue #12), measured its way so
+// before/after numbers compare: flat forms of 50, 200 and 1000 questions
+// (demo/bench/flat.html) drawn by loket and by hand-written DOM (the floor),
+// DOM nodes and heap after two forced GCs, an empty submit until every
+// message is painted (×floor), and the first question of the PBG form on a
+// throttled phone with the round trips before it, served brotli-compressed
+// by a static server as a production host would.
+const shared = {};
+{
+  const cache = new Map();
+  const pages = new Map();
+  const form = readFileSync(new URL('../demo/forms/pbg.json', import.meta.url), 'utf8');
+  pages.set('/first-field.html', `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>PBG</title><link rel="icon" href="data:,"></head><body><main><loket-permit-form><script type="application/json">${form.replace(/</g, '\\u003c')}</script></loket-permit-form></main><script type="module" src="/dist/loket.js"></script></body></html>`);
+  const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
+  const root = new URL('../', import.meta.url).pathname;
+  const staticServer = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    let body = pages.get(path);
+    if (body === undefined) {
+      if (!/^\/(dist|demo)\/[\w./-]+$/.test(path) || path.includes('..')) return res.writeHead(404).end();
+      try {
+        body = readFileSync(join(root, path));
+      } catch {
+        return res.writeHead(404).end();
+      }
+    }
+    if (!cache.has(path)) cache.set(path, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-encoding': 'br', 'cache-control': 'no-store' });
+    res.end(cache.get(path));
+  });
+  await new Promise((resolve) => staticServer.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${staticServer.address().port}`;
+
+  async function open(url, throttle = false) {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport({ width: 412, height: 915, isMobile: true, hasTouch: true });
+    const cdp = await page.createCDPSession();
+    if (throttle) {
+      // The shared bench's phone: 400 kbit/s, 400 ms round trip, CPU ×4.
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    }
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    return { context, page, cdp };
+  }
+
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  for (const n of [50, 200, 1000]) {
+    for (const peer of ['loket', 'plain']) {
+      const render = [];
+      const validate = [];
+      let nodes;
+      let heap;
+      let shown;
+      for (let r = 0; r < runs; r++) {
+        const { context, page, cdp } = await open(`${base}/demo/bench/flat.html?n=${n}&peer=${peer}`);
+        await page.waitForFunction(() => window.__bench !== undefined, { timeout: 120_000 });
+        const bench = await page.evaluate(() => ({ render: window.__bench.render, error: window.__bench.error }));
+        if (bench.error) throw new Error(`flat form bench (${peer}, ${n}) failed: ${bench.error}`);
+        render.push(bench.render);
+        await cdp.send('HeapProfiler.collectGarbage');
+        await cdp.send('HeapProfiler.collectGarbage');
+        heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576;
+        nodes = (await cdp.send('Memory.getDOMCounters')).nodes;
+        const submitted = await page.evaluate(() => window.__bench.submit());
+        validate.push(submitted.ms);
+        shown = submitted.shown;
+        await context.close();
+      }
+      shared[`${peer} ${n}`] = { render: median(render), validate: median(validate), nodes, heap, shown };
+    }
+    const loket = shared[`loket ${n}`];
+    const plain = shared[`plain ${n}`];
+    results.timings[`flat ${n}: DOM nodes (loket / plain DOM)`] = `${loket.nodes} / ${plain.nodes}`;
+    results.timings[`flat ${n}: heap after render, MB (loket / plain DOM)`] = `${loket.heap.toFixed(2)} / ${plain.heap.toFixed(2)}`;
+    results.timings[`flat ${n}: render, ms median (loket / plain DOM)`] = `${Math.round(loket.render)} / ${Math.round(plain.render)}`;
+    results.timings[`flat ${n}: empty submit until painted, ms median (loket / plain DOM)`] = `${Math.round(loket.validate)} / ${Math.round(plain.validate)} (×${(loket.validate / plain.validate).toFixed(1)}, ${loket.shown} messages)`;
+  }
+  const big = shared['loket 1000'];
+  // Issue #12's targets for 1000 questions. Nodes and heap are deterministic; the ratio is timing, so only warned about.
+  if (big.nodes > 20_000) misses.push(`1000 questions make ${big.nodes} DOM nodes (target ≤ 20,000)`);
+  if (big.heap > 3.5) misses.push(`1000 questions hold ${big.heap.toFixed(2)} MB of heap after render (target ≤ 3.5 MB)`);
+  const ratio = big.validate / shared['plain 1000'].validate;
+  if (ratio > 1.5) warnings.push(`an empty 1000-question submit takes ×${ratio.toFixed(1)} the plain-DOM time (target ≤ ×1.5)`);
+
+  // First question painted, throttled, and the chain of round trips before it.
+  const paints = [];
+  let trips;
+  for (let r = 0; r < runs; r++) {
+    const { context, page } = await open(`${base}/first-field.html`, true);
+    await page.waitForFunction(() => document.querySelector('loket-permit-form')?.shadowRoot?.querySelector('[part="field"] input, [part="field"] select'), { timeout: 120_000, polling: 'raf' });
+    const seen = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))));
+    const requests = await page.evaluate(() => [
+      { startTime: 0, responseEnd: performance.getEntriesByType('navigation')[0].responseEnd },
+      ...performance.getEntriesByType('resource').map((e) => ({ startTime: e.startTime, responseEnd: e.responseEnd })),
+    ]);
+    // As the shared bench counts them: a request's depth is 1 + the deepest request received before it was sent.
+    requests.sort((a, b) => a.startTime - b.startTime);
+    for (const [i, q] of requests.entries()) q.level = i === 0 ? 1 : 1 + Math.max(0, ...requests.filter((o) => o.level && o.responseEnd <= q.startTime + 1).map((o) => o.level));
+    trips = Math.max(...requests.filter((q) => q.responseEnd <= seen).map((q) => q.level));
+    paints.push(seen);
+    await context.close();
+  }
+  results.timings['PBG form, first question painted, throttled (ms median)'] = Math.round(median(paints));
+  results.timings['PBG form, round trips before the first question'] = trips;
+  if (median(paints) > 1700) warnings.push(`the first question appears after ${Math.round(median(paints))} ms on a slow phone (target ≤ 1700 ms)`);
+  await new Promise((resolve) => staticServer.close(resolve));
 }
 
 // ---- The searchable list: typing into a select of 2,000 options (demo/bench/long-list.html).

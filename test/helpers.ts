@@ -1,4 +1,5 @@
 import { aTimeout } from '@open-wc/testing';
+import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
 
 /** Events a widget fired, in order, captured from before it was connected. */
 export interface Mounted<T extends HTMLElement> {
@@ -93,4 +94,15 @@ export async function appendAndSettle(el: HTMLElement & { updateComplete: Promis
   parent.append(el);
   await settled;
   await el.updateComplete;
+}
+
+/**
+ * Mounts a `<loket-permit-form>` with its document inline (the test file
+ * imports the element) and resolves once the first step is on screen.
+ */
+export async function mountForm(doc: unknown, attrs = '', timeoutMs = 8000): Promise<LoketPermitForm> {
+  const probe = mount<LoketPermitForm>(`<loket-permit-form ${attrs}><script type="application/json">${inlineJson(doc)}</script></loket-permit-form>`);
+  await probe.next('loket-ready', timeoutMs);
+  await probe.el.updateComplete;
+  return probe.el;
 }

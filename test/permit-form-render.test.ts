@@ -5,55 +5,15 @@ import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
 import { litField, type FieldContext } from '../widgets/permit-form/fields.js';
 import { createValidator } from '../src/form/validate.js';
 import type { FormDocument, GroupField } from '../src/form/format.js';
-import { inlineJson, mount, unmountAll } from './helpers.js';
+import { flatForm } from '../demo/bench/flat-form.js';
+import { mountForm, unmountAll } from './helpers.js';
 
 // What rendering costs per question (issue #12): DOM nodes, and how much of
 // the form a keystroke or a Continue touches.
 
 type Form = LoketPermitForm;
 
-async function mountForm(doc: unknown): Promise<Form> {
-  const probe = mount<Form>(`<loket-permit-form><script type="application/json">${inlineJson(doc)}</script></loket-permit-form>`);
-  await probe.next('loket-ready', 20_000);
-  await probe.el.updateComplete;
-  return probe.el;
-}
-
 const root = (el: Form) => el.shadowRoot!;
-
-/** The shared bench's flat form: ten kinds of question, cycled, all required but the checkbox. */
-function flatForm(count: number) {
-  const options = [
-    { value: 'a', label: 'Pilihan A' },
-    { value: 'b', label: 'Pilihan B' },
-    { value: 'c', label: 'Pilihan C' },
-  ];
-  const kinds = [
-    { type: 'text' },
-    { type: 'email' },
-    { type: 'phone' },
-    { type: 'number' },
-    { type: 'date' },
-    { type: 'select', options },
-    { type: 'radio', options },
-    { type: 'textarea' },
-    { type: 'checkbox', optional: true },
-    { type: 'text', pattern: '[0-9]{16}' },
-  ];
-  return {
-    version: 1,
-    id: `flat-${count}`,
-    title: 'Formulir panjang',
-    office: { name: 'DPMPTSP Uji' },
-    help: { email: 'uji@example.org' },
-    steps: [
-      {
-        heading: 'Semua pertanyaan',
-        fields: Array.from({ length: count }, (_, i) => ({ ...kinds[i % kinds.length], name: `f${i}`, label: `Isian ${i + 1}` })),
-      },
-    ],
-  };
-}
 
 function countNodes(node: Node, counts = { all: 0, comments: 0 }) {
   counts.all++;
@@ -67,7 +27,7 @@ afterEach(() => unmountAll());
 describe('<loket-permit-form> rendering cost', () => {
   it('renders a 1000-question form in fewer DOM nodes than hand-written DOM (15,543), with no markers per question', async function () {
     this.timeout(60_000);
-    const el = await mountForm(flatForm(1000));
+    const el = await mountForm(flatForm(1000), '', 20_000);
     expect(root(el).querySelectorAll('[part="field"]').length).to.equal(1000);
     const counts = countNodes(root(el));
     // 13.5 nodes per question today; Lit templates made it 24.
@@ -85,39 +45,39 @@ describe('<loket-permit-form> rendering cost', () => {
     const el = await mountForm(flatForm(20));
     root(el).querySelector<HTMLElement>('.actions .button')!.click();
     await el.updateComplete;
-    const other = root(el).getElementById('f-f1-error');
-    const input = root(el).getElementById('f-f0') as HTMLInputElement;
+    const other = root(el).getElementById('f-f0002-error');
+    const input = root(el).getElementById('f-f0001') as HTMLInputElement;
     expect(other).to.not.equal(null);
     input.focus();
     input.value = 'Siti';
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
-    expect(root(el).getElementById('f-f0-error')).to.equal(null);
+    expect(root(el).getElementById('f-f0001-error')).to.equal(null);
     expect(input.getAttribute('aria-invalid')).to.equal(null);
     expect(input.isConnected).to.equal(true);
     expect(root(el).activeElement).to.equal(input);
     // The question next to it was not re-built: the very same message element is on the page.
-    expect(root(el).getElementById('f-f1-error')).to.equal(other);
+    expect(root(el).getElementById('f-f0002-error')).to.equal(other);
     // Another keystroke in a field that shows no error renders nothing at all: its input stays the same element.
     input.value = 'Siti A';
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
-    expect(root(el).getElementById('f-f0')).to.equal(input);
+    expect(root(el).getElementById('f-f0001')).to.equal(input);
     expect(input.value).to.equal('Siti A');
   });
 
   it('shows and hides a conditional question without rebuilding the one that controls it', async () => {
     const doc = flatForm(3);
-    doc.steps[0]!.fields[2] = { type: 'text', name: 'f2', label: 'Nama badan usaha', visibleWhen: { field: 'f1', filled: true } } as never;
+    doc.steps[0]!.fields[2] = { type: 'text', name: 'f2', label: 'Nama badan usaha', visibleWhen: { field: 'f0002', filled: true } } as never;
     const el = await mountForm(doc);
     expect(root(el).getElementById('f-f2')).to.equal(null);
-    const input = root(el).getElementById('f-f1') as HTMLInputElement;
+    const input = root(el).getElementById('f-f0002') as HTMLInputElement;
     input.focus();
     input.value = 'siti@example.org';
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
     expect(root(el).getElementById('f-f2')).to.not.equal(null);
-    expect(root(el).getElementById('f-f1')).to.equal(input);
+    expect(root(el).getElementById('f-f0002')).to.equal(input);
     expect(root(el).activeElement).to.equal(input);
   });
 });

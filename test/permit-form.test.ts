@@ -4,18 +4,11 @@ import type { LoketErrorEvent, LoketStepEvent, LoketSubmitEvent } from '../src/e
 import '../widgets/permit-form/permit-form.js';
 import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
 import { everyField, FILLED } from './fixtures/forms.js';
-import { appendAndSettle, countConsoleErrors, inlineJson, mount, shadowText, unmountAll } from './helpers.js';
+import { appendAndSettle, countConsoleErrors, inlineJson, mount, mountForm, shadowText, unmountAll } from './helpers.js';
 
 const examples: string[] = (await (await fetch('/demo/examples.json')).json())['permit-form'];
 
 type Form = LoketPermitForm;
-
-async function mountForm(doc: unknown, attrs = ''): Promise<Form> {
-  const probe = mount<Form>(`<loket-permit-form ${attrs}><script type="application/json">${inlineJson(doc)}</script></loket-permit-form>`);
-  await probe.next('loket-ready');
-  await probe.el.updateComplete;
-  return probe.el;
-}
 
 const root = (el: Form) => el.shadowRoot!;
 const q = <T extends Element = HTMLElement>(el: Form, selector: string) => root(el).querySelector<T & HTMLElement>(selector);

@@ -3,7 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { LoketSubmitEvent } from '../src/events.js';
 import '../widgets/permit-form/permit-form.js';
 import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
-import { inlineJson, mount, unmountAll } from './helpers.js';
+import { inlineJson, mount, mountForm, unmountAll } from './helpers.js';
 
 // The region field (a cascade of selects on Kemendagri codes) and the
 // searchable list (WAI-ARIA combobox), in the element, at 320 px. Region
@@ -20,13 +20,6 @@ const doc = (fields: Record<string, unknown>[]) => ({
   steps: [{ heading: 'Lokasi', fields }],
 });
 const tabanan = { type: 'region', name: 'lokasi', label: 'Lokasi usaha', within: '51.02' };
-
-async function mountForm(json: unknown, attrs = ''): Promise<Form> {
-  const probe = mount<Form>(`<loket-permit-form ${attrs}><script type="application/json">${inlineJson(json)}</script></loket-permit-form>`);
-  await probe.next('loket-ready');
-  await probe.el.updateComplete;
-  return probe.el;
-}
 
 const root = (el: Form) => el.shadowRoot!;
 const q = <T extends HTMLElement = HTMLElement>(el: Form, selector: string) => root(el).querySelector<T>(selector);

@@ -3,7 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { LoketSubmitEvent } from '../src/events.js';
 import '../widgets/permit-form/permit-form.js';
 import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
-import { inlineJson, mount, unmountAll } from './helpers.js';
+import { inlineJson, mount, mountForm, unmountAll } from './helpers.js';
 
 // The region cascade with the keyboard alone, and its loading state, at 320 px.
 
@@ -17,13 +17,6 @@ const doc = (fields: Record<string, unknown>[]) => ({
   help: { phone: '0776 21 111' },
   steps: [{ heading: 'Lokasi', fields }],
 });
-
-async function mountForm(json: unknown): Promise<Form> {
-  const probe = mount<Form>(`<loket-permit-form><script type="application/json">${inlineJson(json)}</script></loket-permit-form>`);
-  await probe.next('loket-ready');
-  await probe.el.updateComplete;
-  return probe.el;
-}
 
 const root = (el: Form) => el.shadowRoot!;
 const active = (el: Form) => root(el).activeElement as HTMLElement | null;

@@ -17,23 +17,47 @@ import { describedBy, isLongList, litField, type FieldContext, type Item } from 
 // a mapped list) and ~10 part objects in the heap: 24,700 nodes and 4.8 MB
 // for 1000 fields against 15,500 and 1.8 MB for hand-written DOM (issue #12).
 // So the common questions (text, identifiers, dates, choices, selects,
-// checkboxes, static content) are built here with createElement, no markers,
-// and a change re-builds only the questions whose version moved, patched into
-// the live DOM by `morph` so a focused input keeps its focus, caret and IME
-// state. Rare questions with their own behaviour (groups, files, searchable
-// lists, regions) stay Lit templates (fields.ts), rendered into their own
-// question box.
+// checkboxes, static content) are built here as plain data (VNode), created
+// with createElement, no markers; a change re-builds only the questions whose
+// version moved, compares the build with the last one and writes only the
+// differences, so a focused input keeps its focus, caret and IME state, and
+// an empty Continue on 1000 questions adds the messages and sets a few
+// attributes instead of re-creating the form. Rare questions with their own
+// behaviour (groups, files, searchable lists, regions) stay Lit templates
+// (fields.ts), rendered into their own question box.
 
-type Child = Node | string | null | undefined | false;
+/** A text of a question, and the node it is on the page once created. */
+interface VText {
+  readonly text: string;
+  node?: Text;
+}
 
-function h(tag: string, attrs: Record<string, string | undefined | false> | null, ...children: Child[]): HTMLElement {
-  const node = document.createElement(tag);
+/**
+ * An element of a question as plain data: cheap to build for every question
+ * on each Continue, compared with what was built last time, and only the
+ * differences written to the DOM (a message added, `aria-invalid` set).
+ */
+interface VNode {
+  readonly tag: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: readonly (VNode | VText)[];
+  /** A control's value or checked state, compared with the live control (as Lit's `live()`). */
+  value?: string;
+  checked?: boolean;
+  node?: HTMLElement;
+}
+
+type Child = VNode | string | null | undefined | false;
+
+function h(tag: string, attrs: Record<string, string | undefined | false> | null, ...children: Child[]): VNode {
+  const own: Record<string, string> = {};
   if (attrs) for (const name in attrs) {
     const value = attrs[name];
-    if (value !== undefined && value !== false) node.setAttribute(name, value);
+    if (value !== undefined && value !== false) own[name] = value;
   }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
-  return node;
+  const kids: (VNode | VText)[] = [];
+  for (const child of children) if (child !== null && child !== undefined && child !== false) kids.push(typeof child === 'string' ? { text: child } : child);
+  return { tag, attrs: own, children: kids };
 }
 
 const t = (ctx: FieldContext, key: FormUiKey, params?: Params) => formUiMsg(ctx.locale, key, params);
@@ -78,9 +102,9 @@ const line = (kind: 'error' | 'warning', path: string, ctx: FieldContext, found:
 /** The inline messages: the same words as the error summary, prefixed for screen readers. */
 const messageNodes = (path: string, ctx: FieldContext): Child[] => [line('error', path, ctx, ctx.error(path)), line('warning', path, ctx, ctx.warning(path))];
 
-function valueOf(input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
-  input.value = value;
-  return input;
+function valueOf(control: VNode, value: string): VNode {
+  control.value = value;
+  return control;
 }
 
 function textInput(field: InputField, path: string, ctx: FieldContext): Child[] {
@@ -103,7 +127,7 @@ function textInput(field: InputField, path: string, ctx: FieldContext): Child[] 
       maxlength: maxLength !== undefined ? String(Math.max(maxLength, 1) * 2) : undefined,
       'aria-describedby': describedBy(path, field, ctx),
       'aria-invalid': invalid && 'true',
-    }) as HTMLInputElement,
+    }),
     typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '',
   );
   return [
@@ -133,14 +157,14 @@ function textarea(field: Extract<InputField, { type: 'textarea' }>, path: string
         autocomplete: field.autocomplete,
         'aria-describedby': describedBy(path, field, ctx),
         'aria-invalid': invalid && 'true',
-      }) as HTMLTextAreaElement,
+      }),
       typeof value === 'string' ? value : '',
     ),
   ];
 }
 
 /** A fieldset with a legend: radios, checkboxes, dates. `extraHint` goes between the hint and the messages. */
-function fieldset(field: AnswerField, path: string, ctx: FieldContext, body: Node, extraDescribed: string[] = [], extraHint: Child = null): Child[] {
+function fieldset(field: AnswerField, path: string, ctx: FieldContext, body: VNode, extraDescribed: string[] = [], extraHint: Child = null): Child[] {
   return [
     h(
       'fieldset',
@@ -194,7 +218,7 @@ function dateInput(field: Extract<InputField, { type: 'date' }>, path: string, c
           autocomplete: bday && `bday-${name}`,
           maxlength: name === 'year' ? '4' : '2',
           'aria-invalid': invalid && 'true',
-        }) as HTMLInputElement,
+        }),
         value[name],
       ),
     );
@@ -217,8 +241,7 @@ function choices(field: Extract<InputField, { type: 'radio' | 'checkboxes' }>, p
   const value = readAnswer(ctx.answers, path);
   const chosen = field.type === 'checkboxes' ? new Set(choicesOf(value)) : new Set(typeof value === 'string' ? [value] : []);
   const type = field.type === 'radio' ? 'radio' : 'checkbox';
-  const box = h('div', { class: `choices ${type}s` });
-  (field.options ?? []).forEach((option: Option, i) => {
+  const items = (field.options ?? []).map((option: Option, i) => {
     const id = idOf(path, `o${i}`);
     const hintId = option.hint !== undefined ? idOf(path, `o${i}-hint`) : undefined;
     const input = h('input', {
@@ -230,19 +253,17 @@ function choices(field: Extract<InputField, { type: 'radio' | 'checkboxes' }>, p
       'data-path': path,
       'data-kind': field.type,
       'aria-describedby': hintId,
-    }) as HTMLInputElement;
+    });
     input.checked = chosen.has(option.value);
-    box.append(
-      h(
-        'div',
-        { class: 'choice' },
-        input,
-        h('label', { class: 'choice-label', for: id }, text(option.label, ctx.locale)),
-        hintId && h('div', { class: 'hint option-hint', id: hintId }, text(option.hint, ctx.locale)),
-      ),
+    return h(
+      'div',
+      { class: 'choice' },
+      input,
+      h('label', { class: 'choice-label', for: id }, text(option.label, ctx.locale)),
+      hintId && h('div', { class: 'hint option-hint', id: hintId }, text(option.hint, ctx.locale)),
     );
   });
-  return fieldset(field, path, ctx, box);
+  return fieldset(field, path, ctx, h('div', { class: `choices ${type}s` }, ...items));
 }
 
 function select(field: Extract<InputField, { type: 'select' }>, path: string, ctx: FieldContext): Child[] {
@@ -264,6 +285,7 @@ function select(field: Extract<InputField, { type: 'select' }>, path: string, ct
     h('option', { value: '', selected: !value && '' }, t(ctx, 'ui.choose')),
     ...(field.options ?? []).map((o) => h('option', { value: o.value, selected: o.value === value && '' }, text(o.label, ctx.locale))),
   );
+  control.value = typeof value === 'string' && field.options?.some((o) => o.value === value) ? value : '';
   return [h('label', { class: 'label', for: id }, ...labelNodes(field, ctx, path)), hintNode(path, field, ctx), ...messageNodes(path, ctx), control];
 }
 
@@ -279,7 +301,7 @@ function checkbox(field: Extract<InputField, { type: 'checkbox' }>, path: string
     'data-kind': 'checkbox',
     'aria-describedby': describedBy(path, field, ctx),
     'aria-invalid': invalid && 'true',
-  }) as HTMLInputElement;
+  });
   input.checked = readAnswer(ctx.answers, path) === true;
   return [
     ...messageNodes(path, ctx),
@@ -311,7 +333,7 @@ function questionNodes(field: AnswerField, path: string, ctx: FieldContext): Chi
   }
 }
 
-function content(field: ContentField, ctx: FieldContext): HTMLElement {
+function content(field: ContentField, ctx: FieldContext): VNode {
   const words = text(field.text, ctx.locale);
   switch (field.type) {
     case 'heading':
@@ -325,69 +347,68 @@ function content(field: ContentField, ctx: FieldContext): HTMLElement {
 
 // ---- Patching ---------------------------------------------------------------
 
-/**
- * Makes `from` look like `to`, keeping `from`'s nodes where they match: the
- * same tag and the same id (or both none) in the same order. Nodes are only
- * inserted and removed, never moved, so the focused control stays where it
- * is; form controls take `to`'s value or checked state when it differs (as
- * Lit's `live()` did).
- */
-export function morph(from: Element, to: Element): void {
-  const fromAttrs = from.attributes;
-  for (let i = fromAttrs.length - 1; i >= 0; i--) {
-    const name = (fromAttrs[i] as Attr).name;
-    if (!to.hasAttribute(name)) from.removeAttribute(name);
-  }
-  for (const { name, value } of to.attributes) if (from.getAttribute(name) !== value) from.setAttribute(name, value);
-  if (from instanceof HTMLInputElement) {
-    const next = to as HTMLInputElement;
-    if (from.type === 'checkbox' || from.type === 'radio') {
-      if (from.checked !== next.checked) from.checked = next.checked;
-    } else if (from.value !== next.value) from.value = next.value;
-    return;
-  }
-  if (from instanceof HTMLTextAreaElement) {
-    if (from.value !== (to as HTMLTextAreaElement).value) from.value = (to as HTMLTextAreaElement).value;
-    return;
-  }
-  morphChildren(from, to);
-  if (from instanceof HTMLSelectElement && from.value !== (to as HTMLSelectElement).value) from.value = (to as HTMLSelectElement).value;
+function create(v: VNode | VText): Node {
+  if ('text' in v) return (v.node = document.createTextNode(v.text));
+  const node = document.createElement(v.tag);
+  for (const name in v.attrs) node.setAttribute(name, v.attrs[name] as string);
+  for (const child of v.children) node.appendChild(create(child));
+  if (v.value !== undefined) (node as HTMLInputElement).value = v.value;
+  if (v.checked !== undefined) (node as HTMLInputElement).checked = v.checked;
+  return (v.node = node);
 }
 
-const sameKind = (a: Node, b: Node) => a.nodeName === b.nodeName && (a.nodeType !== 1 || (a as Element).id === (b as Element).id);
+const idOfNode = (v: VNode | VText) => ('text' in v ? undefined : v.attrs.id);
+const sameKind = (a: VNode | VText, b: VNode | VText) => ('text' in a ? 'text' in b : !('text' in b) && a.tag === b.tag && a.attrs.id === b.attrs.id);
 
-function morphChildren(from: Element, to: Element): void {
+/**
+ * Writes to the page what changed between two builds of a question. Nodes
+ * match by tag and id (or both none) in order, and are only inserted and
+ * removed, never moved, so the focused control stays where it is; a
+ * control takes the new value or checked state only when it differs from
+ * what the page holds (as Lit's `live()` did).
+ */
+function patch(old: VNode | VText, next: VNode | VText): void {
+  if ('text' in old || 'text' in next) {
+    const node = old.node as Text;
+    if ((old as VText).text !== (next as VText).text) node.data = (next as VText).text;
+    next.node = node;
+    return;
+  }
+  const node = old.node as HTMLInputElement;
+  next.node = node;
+  for (const name in old.attrs) if (!(name in next.attrs)) node.removeAttribute(name);
+  for (const name in next.attrs) if (old.attrs[name] !== next.attrs[name]) node.setAttribute(name, next.attrs[name] as string);
+  if (old.children.length || next.children.length) patchChildren(node, old.children, next.children);
+  if (next.value !== undefined && node.value !== next.value) node.value = next.value;
+  if (next.checked !== undefined && node.checked !== next.checked) node.checked = next.checked;
+}
+
+function patchChildren(parent: Node, olds: readonly (VNode | VText)[], nexts: readonly (VNode | VText)[]): void {
   const ids = new Set<string>();
-  for (let c = to.firstElementChild; c; c = c.nextElementSibling) if (c.id) ids.add(c.id);
-  let cursor = from.firstChild;
-  const drop = () => {
-    const gone = cursor as ChildNode;
-    cursor = gone.nextSibling;
-    gone.remove();
-  };
-  for (let next = to.firstChild; next; ) {
-    const following: ChildNode | null = next.nextSibling;
-    // A line with an id that the new version no longer has (a cleared error, say) goes first.
-    while (cursor && cursor.nodeType === 1 && (cursor as Element).id && !ids.has((cursor as Element).id)) drop();
-    let match: ChildNode | null = null;
-    for (let probe = cursor; probe; probe = probe.nextSibling) {
-      if (sameKind(probe, next)) {
-        match = probe;
+  for (const next of nexts) {
+    const id = idOfNode(next);
+    if (id) ids.add(id);
+  }
+  let i = 0;
+  const drop = () => (olds[i++]?.node as ChildNode).remove();
+  for (const next of nexts) {
+    // A line with an id that the new build no longer has (a cleared error, say) goes first.
+    for (let id = olds[i] && idOfNode(olds[i] as VNode); id && !ids.has(id); id = olds[i] && idOfNode(olds[i] as VNode)) drop();
+    let match = -1;
+    for (let k = i; k < olds.length; k++) {
+      if (sameKind(olds[k] as VNode, next)) {
+        match = k;
         break;
       }
       // An element with an id is looked for further on; anything else only at the cursor.
-      if (next.nodeType !== 1 || !(next as Element).id) break;
+      if (!idOfNode(next)) break;
     }
-    if (match) {
-      // The nodes before the match are gone in the new version.
-      while (cursor && cursor !== match) drop();
-      if (match.nodeType === 1) morph(match as Element, next as Element);
-      else if (match.nodeValue !== next.nodeValue) match.nodeValue = next.nodeValue;
-      cursor = match.nextSibling;
-    } else from.insertBefore(next, cursor);
-    next = following;
+    if (match >= 0) {
+      while (i < match) drop();
+      patch(olds[i++] as VNode, next);
+    } else parent.insertBefore(create(next), olds[i]?.node ?? null);
   }
-  while (cursor) drop();
+  while (i < olds.length) drop();
 }
 
 // ---- The list of questions ---------------------------------------------------
@@ -397,31 +418,35 @@ interface Shown {
   readonly version: string;
   /** The question's box, `null` while the question is hidden. */
   readonly node: HTMLElement | null;
+  /** What the box was built from, for a question built here (not for a Lit one). */
+  readonly built?: VNode;
 }
 
-/** Question boxes whose content Lit renders. */
-const litBoxes = new WeakSet<HTMLElement>();
-
-/** The question box for a field: a new one, or `before` patched to match. */
-function question(f: Field | ItemField, ctx: FieldContext, item: Item | undefined, before: HTMLElement | null): HTMLElement | null {
-  if (!('name' in f)) return ctx.validator.holds(f.visibleWhen, ctx.answers, item) ? content(f, ctx) : null;
+/** The question box for a field: a new one, or the one shown before patched to match. */
+function question(f: Field | ItemField, ctx: FieldContext, item: Item | undefined, version: string, before: Shown | undefined): Shown {
+  if (!('name' in f)) {
+    if (!ctx.validator.holds(f.visibleWhen, ctx.answers, item)) return { version, node: null };
+    const built = content(f, ctx);
+    return { version, node: create(built) as HTMLElement, built };
+  }
   const path = pathOf(f.name, item);
-  if (!ctx.validator.isVisible(path, ctx.answers)) return null;
+  if (!ctx.validator.isVisible(path, ctx.answers)) return { version, node: null };
   const invalid = ctx.error(path) !== undefined;
   const attrs = { class: cls('field', invalid && 'field-invalid'), part: 'field', 'data-field': path };
   const body = questionNodes(f, path, ctx);
   if (body) {
-    const box = h('div', attrs, ...body);
-    if (!before || litBoxes.has(before)) return box;
-    morph(before, box);
-    return before;
+    const built = h('div', attrs, ...body);
+    if (before?.built && before.node) {
+      patch(before.built, built);
+      return { version, node: before.node, built };
+    }
+    return { version, node: create(built) as HTMLElement, built };
   }
   // A Lit question renders into its own box; the box keeps Lit's part between renders.
-  const box = before && litBoxes.has(before) ? before : h('div', attrs);
-  litBoxes.add(box);
+  const box = before?.node && !before.built ? before.node : (create(h('div', attrs)) as HTMLElement);
   box.className = attrs.class;
   render(litField(f, path, ctx), box);
-  return box;
+  return { version, node: box };
 }
 
 class FieldList extends Directive {
@@ -444,7 +469,7 @@ class FieldList extends Directive {
       const before = this.shown.get(f);
       // Content re-checks its condition on every render (cheap, and it has no version of its own).
       const version = 'name' in f ? `${ctx.version(pathOf(f.name, item))}|${ctx.locale}` : `${ctx.locale}|${ctx.validator.holds(f.visibleWhen, ctx.answers, item)}`;
-      const now = before && before.version === version ? before : { version, node: question(f, ctx, item, before?.node ?? null) };
+      const now = before && before.version === version ? before : question(f, ctx, item, version, before);
       shown.set(f, now);
       if (now.node) wanted.push(now.node);
     }
@@ -483,7 +508,7 @@ class SummaryLinks extends Directive {
     if (errors === this.shown) return noChange;
     this.shown = errors;
     const list = part.element;
-    list.replaceChildren(...errors.map((error, i) => h('li', null, h('a', { href: `#${idOf(error.field, error.part)}`, 'data-error': String(i) }, error.message))));
+    list.replaceChildren(...errors.map((error, i) => create(h('li', null, h('a', { href: `#${idOf(error.field, error.part)}`, 'data-error': String(i) }, error.message)))));
     return noChange;
   }
 }
