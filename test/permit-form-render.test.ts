@@ -72,11 +72,17 @@ describe('<loket-permit-form> rendering cost', () => {
     const el = await mountForm(doc);
     expect(root(el).getElementById('f-f2')).to.equal(null);
     const input = root(el).getElementById('f-f0002') as HTMLInputElement;
+    // Count the form's renders: the keystroke should re-build the two questions only, not render the form.
+    const form = el as unknown as { render(): unknown };
+    const render = form.render.bind(el);
+    let renders = 0;
+    form.render = () => (renders++, render());
     input.focus();
     input.value = 'siti@example.org';
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
     expect(root(el).getElementById('f-f2')).to.not.equal(null);
+    expect(renders).to.equal(0);
     expect(root(el).getElementById('f-f0002')).to.equal(input);
     expect(root(el).activeElement).to.equal(input);
   });

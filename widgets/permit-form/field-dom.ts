@@ -451,6 +451,7 @@ function question(f: Field | ItemField, ctx: FieldContext, item: Item | undefine
 
 class FieldList extends Directive {
   private shown = new Map<Field | ItemField, Shown>();
+  private last?: { readonly container: Element; readonly fields: readonly (Field | ItemField)[]; readonly ctx: FieldContext; readonly item?: Item };
 
   constructor(info: PartInfo) {
     super(info);
@@ -462,7 +463,28 @@ class FieldList extends Directive {
   }
 
   override update(part: ElementPart, [fields, ctx, item]: [readonly (Field | ItemField)[], FieldContext, Item | undefined]): unknown {
-    const container = part.element;
+    this.last = { container: part.element, fields, ctx, item };
+    ctx.lists?.add(this);
+    this.place(part.element, fields, ctx, item);
+    return noChange;
+  }
+
+  /**
+   * Re-builds the questions whose version moved, without a render of the
+   * form (a keystroke): the other questions cost a version comparison each.
+   * A list no longer on the page leaves the registry.
+   */
+  refresh(): void {
+    const last = this.last;
+    if (!last) return;
+    if (!last.container.isConnected) {
+      last.ctx.lists?.delete(this);
+      return;
+    }
+    this.place(last.container, last.fields, last.ctx, last.item);
+  }
+
+  private place(container: Element, fields: readonly (Field | ItemField)[], ctx: FieldContext, item: Item | undefined): void {
     const shown = new Map<Field | ItemField, Shown>();
     const wanted: HTMLElement[] = [];
     for (const f of fields) {
@@ -486,7 +508,6 @@ class FieldList extends Directive {
       if (node === cursor) cursor = cursor.nextSibling;
       else container.insertBefore(node, cursor);
     }
-    return noChange;
   }
 }
 

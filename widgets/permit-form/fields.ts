@@ -43,6 +43,8 @@ export interface FieldContext {
   setAnswer(path: string, value: unknown): void;
   /** Re-renders one field (its list opened, its data arrived). */
   refresh(path: string): void;
+  /** The lists of questions on screen register here, so a keystroke can re-build its question without rendering the form. */
+  readonly lists?: Set<{ refresh(): void }>;
 }
 
 /** What the lazily loaded long-lists.ts offers the field templates. */

@@ -280,6 +280,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private generation = 0;
   /** Field keys that static content's conditions read: changing one re-renders the step. */
   private contentKeys = new Set<string>();
+  /** The lists of questions on screen (field-dom.ts), which a keystroke updates without rendering the form. */
+  private readonly fieldLists = new Set<{ refresh(): void }>();
   private returnToReview = false;
   private pendingFocus: Focus = { to: 'none' };
   private pushedHistory = false;
@@ -319,6 +321,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.warnings.clear();
     this.summary = [];
     this.contentKeys = new Set();
+    this.fieldLists.clear();
     const collect = (fields: readonly { visibleWhen?: Parameters<typeof referencedFields>[0] }[], group?: string) => {
       for (const f of fields) {
         if (!('name' in f) && f.visibleWhen) for (const name of referencedFields(f.visibleWhen)) this.contentKeys.add(group ? `${group}.${name}` : name);
@@ -446,9 +449,11 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   /**
    * After a change to one answer: re-check it only while it shows an error or
    * warning (GOV.UK), and re-render only the fields that depend on it. A
-   * keystroke in a field nothing depends on costs no render at all.
+   * keystroke in a field nothing depends on costs no render at all; one
+   * whose question or dependants change re-builds just those (`direct`,
+   * without a render of the form) unless the steps shown change with it.
    */
-  private changed(path: string): void {
+  private changed(path: string, direct = false): void {
     const validator = this.validator;
     if (!validator) return;
     if (this.submission) this.submission.answersChanged();
@@ -473,7 +478,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       if (p?.child !== undefined) this.touch(p.name);
       render = true;
     }
-    if (render) this.requestUpdate();
+    if (!render) return;
+    if (direct && !dependents.steps.length) for (const list of [...this.fieldLists]) list.refresh();
+    else this.requestUpdate();
   }
 
   private readonly onInput = (event: Event): void => {
@@ -491,7 +498,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     } else {
       writeAnswer(this.answers, path, target.value);
     }
-    this.changed(path);
+    this.changed(path, true);
   };
 
   private readonly onChange = async (event: Event): Promise<void> => {
@@ -859,6 +866,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
         this.requestUpdate();
       },
       refresh: (path) => this.refreshField(path),
+      lists: this.fieldLists,
     };
   }
 
