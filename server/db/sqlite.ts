@@ -155,6 +155,15 @@ export function openSqlite(file: string): Database {
     resolve: (value: unknown) => void;
     reject: (error: unknown) => void;
   }
+  // Prepared once: a group commit runs a SAVEPOINT and a RELEASE per transaction.
+  const control = {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    savepoint: db.prepare('SAVEPOINT loket_tx'),
+    release: db.prepare('RELEASE loket_tx'),
+    rollbackTo: db.prepare('ROLLBACK TO loket_tx'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
+  };
   let pending: Pending[] = [];
   let scheduled = false;
   /** Writes every waiting transaction under one COMMIT. */
@@ -165,7 +174,7 @@ export function openSqlite(file: string): Database {
     void locked(async () => {
       // IMMEDIATE: take the write lock now, so another process cannot make this transaction fail halfway.
       try {
-        db.exec('BEGIN IMMEDIATE');
+        control.begin.run();
       } catch (error) {
         batch.forEach((item) => item.reject(error));
         return;
@@ -173,15 +182,15 @@ export function openSqlite(file: string): Database {
       pages = 0;
       const outcomes: { item: Pending; ok: boolean; value: unknown }[] = [];
       for (const item of batch) {
-        db.exec('SAVEPOINT loket_tx');
+        control.savepoint.run();
         try {
           const value = await item.work(direct);
-          db.exec('RELEASE loket_tx');
+          control.release.run();
           outcomes.push({ item, ok: true, value });
         } catch (error) {
           try {
-            db.exec('ROLLBACK TO loket_tx');
-            db.exec('RELEASE loket_tx');
+            control.rollbackTo.run();
+            control.release.run();
           } catch {
             // SQLite ended the whole transaction (a full disk, an I/O error): nothing of the batch was written.
           }
@@ -193,9 +202,9 @@ export function openSqlite(file: string): Database {
         }
       }
       try {
-        db.exec('COMMIT');
+        control.commit.run();
       } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
+        if (db.inTransaction) control.rollback.run();
         pages = 0;
         batch.forEach((item) => item.reject(error));
         return;
