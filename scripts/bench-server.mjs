@@ -9,7 +9,11 @@
 //   one listing page at BENCH_LIST_RECORDS (default 1 000 000) records.
 //
 // The receiver runs as its own process (`loket serve`), the load comes from
-// this one, both on the same machine.
+// this one, both on the same machine. Then the same submissions in-process
+// (app.inject: no sockets, no HTTP client competing for the cores), with the
+// CPU time each costs the receiver (every thread of it, SQLite's checkpoint
+// worker included): on a shared machine that number moves far less with the
+// other work than the rates and latencies do. Every line names the load average.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +42,8 @@ const FORM = {
 const rss = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+const INPROCESS = { json: Number(process.env.BENCH_INPROCESS_JSON ?? 3000), files: Number(process.env.BENCH_INPROCESS_FILES ?? 300) };
 
 async function spawnReceiver(store, formsDir) {
   const port = await freePort();
@@ -91,7 +97,59 @@ async function load(url, kind, concurrency) {
   );
   const seconds = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { concurrency, stored: latencies.length, failed, perSecond: Math.round(latencies.length / seconds), p50ms: Math.round(pct(latencies, 50) ?? 0), p99ms: Math.round(pct(latencies, 99) ?? 0) };
+  return { concurrency, stored: latencies.length, failed, perSecond: Math.round(latencies.length / seconds), p50ms: Math.round(pct(latencies, 50) ?? 0), p99ms: Math.round(pct(latencies, 99) ?? 0), load: loadAverage() };
+}
+
+/** `count` submissions through app.inject, 50 at a time, in this process: rate, latency and CPU ms per stored submission. */
+async function inProcess(store, kind, count, concurrency = 50) {
+  const app = await server.createApp({ ...server.DEFAULTS, formsDir: undefined, ...store }, { forms: { bench: FORM }, log: () => {} });
+  await app.ready();
+  const file = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(1_000_000 - 9)]);
+  const boundary = 'loketBenchBoundary';
+  const inject = () => {
+    const key = `bench-inject-${process.pid}-${String(++seq).padStart(10, '0')}`;
+    if (kind === 'json') {
+      const payload = JSON.stringify({ loket: 1, form: { id: 'bench' }, locale: 'id', answers: { nama: `Pemohon ${seq}`, nik: NIK }, files: [] });
+      return app.inject({ method: 'POST', url: '/api/forms/bench/submissions', headers: { host: '127.0.0.1', 'content-type': 'application/json', 'idempotency-key': key }, payload });
+    }
+    const meta = { name: 'berkas.pdf', size: file.length, type: 'application/pdf' };
+    const json = JSON.stringify({ loket: 1, form: { id: 'bench' }, locale: 'id', answers: { nama: `Pemohon ${seq}`, nik: NIK, berkas: [meta] }, files: [{ field: 'berkas', ...meta }] });
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="payload"\r\n\r\n${json}\r\n--${boundary}\r\nContent-Disposition: form-data; name="berkas"; filename="berkas.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return app.inject({ method: 'POST', url: '/api/forms/bench/submissions', headers: { host: '127.0.0.1', 'content-type': `multipart/form-data; boundary=${boundary}`, 'idempotency-key': key }, payload });
+  };
+  const latencies = [];
+  let failed = 0;
+  let left = count;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (left-- > 0) {
+        const t = performance.now();
+        const res = await inject();
+        if (res.statusCode === 201) latencies.push(performance.now() - t);
+        else failed++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  await app.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    concurrency,
+    stored: latencies.length,
+    failed,
+    perSecond: Math.round(latencies.length / seconds),
+    p50ms: Math.round(pct(latencies, 50) ?? 0),
+    p99ms: Math.round(pct(latencies, 99) ?? 0),
+    cpuMsPerSubmission: Number(((used.user + used.system) / 1000 / Math.max(1, latencies.length)).toFixed(2)),
+    load: loadAverage(),
+  };
 }
 
 /** Writes `count` records straight into the database, in batches (as if received over months). */
@@ -148,8 +206,17 @@ for (const kind of databaseKinds()) {
     for (const c of LEVELS) {
       const r = await load(receiver.url, kindOf, c);
       out[kindOf].push(r);
-      console.log(`${label.padEnd(10)} c=${String(c).padStart(3)}: ${String(r.perSecond).padStart(5)}/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  (${r.stored} stored, ${r.failed} failed)`);
+      console.log(`${label.padEnd(10)} c=${String(c).padStart(3)}: ${String(r.perSecond).padStart(5)}/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  (${r.stored} stored, ${r.failed} failed; load ${r.load})`);
     }
+  }
+  out.inProcess = {};
+  for (const [kindOf, label] of [
+    ['json', 'small JSON'],
+    ['files', '1 MB file'],
+  ]) {
+    if (!INPROCESS[kindOf]) continue;
+    const r = (out.inProcess[kindOf] = await inProcess(store, kindOf, INPROCESS[kindOf]));
+    console.log(`in-process ${label.padEnd(10)} c= 50: ${String(r.perSecond).padStart(5)}/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  CPU ${r.cpuMsPerSubmission} ms per submission  (${r.stored} stored, ${r.failed} failed; load ${r.load})`);
   }
   // RSS as records grow: restart (a fresh process), read through the listing, fill, read again.
   await receiver.stop();
