@@ -18,24 +18,24 @@ import type { Database, Param, Queryable } from './database.js';
 
 /** How long a statement waits for another process holding the write lock. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
-/** The WAL pages (about) written since the last checkpoint that start the next one (SQLite's own default). */
-export const SQLITE_CHECKPOINT_PAGES = 1000;
+/** The WAL bytes (about) written since the last checkpoint that start the next one (SQLite's default: 1000 pages of 4 KiB). */
+export const SQLITE_CHECKPOINT_BYTES = 4_096_000;
 /** And at most this long after a commit, ms, so a quiet receiver's WAL is copied too. */
 export const SQLITE_CHECKPOINT_MS = 1000;
-/** The event loop checkpoints itself only past this many WAL pages (the worker fell behind, or could not start). */
-export const SQLITE_BACKSTOP_PAGES = 10_000;
+/** The event loop checkpoints itself only past this many WAL bytes (the worker fell behind, or could not start). */
+export const SQLITE_BACKSTOP_BYTES = 40_960_000;
 /** The built worker, beside the built server (scripts/server.mjs). */
 const CHECKPOINT_WORKER = new URL('./sqlite-checkpoints.mjs', import.meta.url);
 
 const values = (params: readonly Param[] = []) => params as unknown[];
-/** About how many pages a write adds to the WAL. */
-const pagesOf = (params: readonly Param[] = []) => {
-  let bytes = 0;
+/** About how many bytes a write adds to the WAL: its values, and a page for the rest. */
+const bytesOf = (params: readonly Param[] = [], pageSize: number) => {
+  let bytes = pageSize;
   for (const p of params) if (typeof p === 'string' || Buffer.isBuffer(p)) bytes += p.length;
-  return 1 + Math.ceil(bytes / 4096);
+  return bytes;
 };
 
-/** Runs checkpoints in a worker thread when about SQLITE_CHECKPOINT_PAGES were written; undefined when the worker is not there. */
+/** Runs checkpoints in a worker thread when about SQLITE_CHECKPOINT_BYTES were written; undefined when the worker is not there. */
 function startCheckpoints(path: string, onFailure: (error: Error) => void) {
   if (!existsSync(fileURLToPath(CHECKPOINT_WORKER))) return undefined;
   const worker = new Worker(CHECKPOINT_WORKER, { workerData: { path } });
@@ -47,7 +47,7 @@ function startCheckpoints(path: string, onFailure: (error: Error) => void) {
   let failed = false;
   const maybe = () => {
     if (failed || running || written === 0) return;
-    if (written < SQLITE_CHECKPOINT_PAGES && Date.now() - last < SQLITE_CHECKPOINT_MS) return;
+    if (written < SQLITE_CHECKPOINT_BYTES && Date.now() - last < SQLITE_CHECKPOINT_MS) return;
     running = true;
     written = 0;
     last = Date.now();
@@ -65,9 +65,9 @@ function startCheckpoints(path: string, onFailure: (error: Error) => void) {
     onFailure(error);
   });
   return {
-    /** After a commit that wrote about `pages` pages. */
-    committed(pages: number) {
-      written += pages;
+    /** After a commit that wrote about `bytes` to the WAL. */
+    committed(bytes: number) {
+      written += bytes;
       maybe();
     },
     async stop() {
@@ -90,13 +90,14 @@ export function openSqlite(file: string): Database {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const pageSize = Number(db.pragma('page_size', { simple: true }));
   const checkpoints = startCheckpoints(path, () => {
     // Without the worker, this connection checkpoints as SQLite does by default.
-    if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_CHECKPOINT_PAGES}`);
+    if (db.open) db.pragma(`wal_autocheckpoint = ${Math.ceil(SQLITE_CHECKPOINT_BYTES / pageSize)}`);
   });
-  if (checkpoints) db.pragma(`wal_autocheckpoint = ${SQLITE_BACKSTOP_PAGES}`);
-  /** WAL pages (about) written since the last COMMIT outside a transaction was counted. */
-  let pages = 0;
+  db.pragma(`wal_autocheckpoint = ${Math.ceil((checkpoints ? SQLITE_BACKSTOP_BYTES : SQLITE_CHECKPOINT_BYTES) / pageSize)}`);
+  /** WAL bytes (about) written since the last commit was counted. */
+  let walBytes = 0;
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepare = (sql: string) => {
     let statement = statements.get(sql);
@@ -115,7 +116,7 @@ export function openSqlite(file: string): Database {
       const row = statement.get(...values(params)) as T | undefined;
       if (!statement.reader) {
         // INSERT … RETURNING.
-        pages += pagesOf(params);
+        walBytes += bytesOf(params, pageSize);
         if (!db.inTransaction) committed();
       }
       return row;
@@ -124,7 +125,7 @@ export function openSqlite(file: string): Database {
       const statement = prepare(sql);
       if (!statement.reader) {
         const changes = statement.run(...values(params)).changes;
-        pages += pagesOf(params);
+        walBytes += bytesOf(params, pageSize);
         if (!db.inTransaction) committed();
         return changes;
       }
@@ -138,8 +139,8 @@ export function openSqlite(file: string): Database {
 
   /** A write reached the WAL: count it towards the next checkpoint. */
   function committed() {
-    checkpoints?.committed(pages);
-    pages = 0;
+    checkpoints?.committed(walBytes);
+    walBytes = 0;
   }
 
   let lock: Promise<unknown> = Promise.resolve();
@@ -179,7 +180,7 @@ export function openSqlite(file: string): Database {
         batch.forEach((item) => item.reject(error));
         return;
       }
-      pages = 0;
+      walBytes = 0;
       const outcomes: { item: Pending; ok: boolean; value: unknown }[] = [];
       for (const item of batch) {
         control.savepoint.run();
@@ -205,7 +206,7 @@ export function openSqlite(file: string): Database {
         control.commit.run();
       } catch (error) {
         if (db.inTransaction) control.rollback.run();
-        pages = 0;
+        walBytes = 0;
         batch.forEach((item) => item.reject(error));
         return;
       }
