@@ -1,4 +1,4 @@
-import { isTimeZone } from '../../time.js';
+import { isTimeZone } from '../../time-zone.js';
 import { unless } from './issue.js';
 
 /** A known IANA time zone: the banner, the form's sending settings and the tracking answer. */
