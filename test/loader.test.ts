@@ -149,6 +149,34 @@ describe('dist/loket.js, the script-tag loader', () => {
     }
   });
 
+  it('says when the review page\'s code cannot be fetched, keeps the answers, and fetches it again from the button', async () => {
+    await fetch('/test-api/fail-chunks?pattern=review-');
+    let frame: Frame | undefined;
+    try {
+      frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
+      const f = frame;
+      const form = () => f.doc.querySelector('loket-permit-form') as HTMLElement & { initialAnswers: unknown };
+      const root = () => form().shadowRoot!;
+      await until(() => !!root()?.querySelector('form'), 'the form');
+      form().initialAnswers = { kind: 'pengaduan', topic: 'reklame', message: 'Belum ada kabar.', fullName: 'Budi', email: 'budi@example.org', replyVia: 'email', consent: true };
+      for (let i = 0; i < 8 && !root().textContent?.includes('Ringkasan jawaban tidak dapat dimuat'); i++) {
+        root().querySelector<HTMLElement>('.actions .button.primary')?.click();
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      await until(() => !!root().textContent?.includes('Ringkasan jawaban tidak dapat dimuat'), 'the failure message');
+      expect(root().querySelector('.step-heading')!.textContent).to.contain('Periksa jawaban Anda');
+      expect(root().querySelector('[role="alert"]')!.textContent).to.contain('Jawaban Anda tetap ada');
+      await fetch('/test-api/fail-chunks');
+      root().querySelector<HTMLElement>('.actions .button.primary')!.click();
+      await until(() => !!root().querySelector('.review-list'), 'the answers after a second try');
+      expect(root().textContent).to.contain('Budi').and.contain('budi@example.org');
+      expect(root().querySelector<HTMLElement>('.actions .button.primary')!.textContent).to.contain('Kirim permohonan');
+    } finally {
+      await fetch('/test-api/fail-chunks');
+      frame?.remove();
+    }
+  });
+
   it('keeps working when the script is included twice', async () => {
     const frame = await page(`<script type="module" src="/dist/loket.js"></script><script type="module" src="/dist/loket.js?again"></script>
       <loket-service-status src="/demo/status/bontang.json"><a href="/x">Situs kantor</a></loket-service-status>`);

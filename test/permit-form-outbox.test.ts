@@ -63,8 +63,9 @@ async function fillAndSubmit(el: Form, name = 'Siti Rahma'): Promise<void> {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   q(el, '.actions .button.primary')!.click();
   await until(() => heading(el) === 'Periksa jawaban Anda', 'the review page', el);
-  // The sending code arrives after the first step is on screen.
+  // The sending code and the review page's arrive after the first step is on screen.
   await until(() => !!(el as unknown as { submission?: unknown }).submission, 'the sending code', el);
+  await until(() => !!q(el, '.review-list'), 'the answers on the review page', el);
   q(el, '.actions .button.primary')!.click();
 }
 

@@ -49,6 +49,8 @@ const en: Record<FormUiKey, Entry> = {
   'ui.fee': 'Fee: {fee}',
   'ui.notice': 'Important:',
   'ui.sendCodeFailed': 'Your application has not been sent: the part of the form that sends it could not be loaded. Check your internet connection, then press Try again. Your answers are still here.',
+  'ui.reviewLoading': 'Loading the summary of your answers…',
+  'ui.reviewCodeFailed': 'The summary of your answers could not be loaded. Check your internet connection, then press Try again. Your answers are still here.',
   'ui.retry': 'Try again',
   'ui.submitted': 'Your answers have been handed over for sending.',
   'ui.fixFirst': 'Some answers need fixing before the application can be sent.',

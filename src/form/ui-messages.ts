@@ -52,6 +52,8 @@ const id = {
   'ui.fee': 'Biaya: {fee}',
   'ui.notice': 'Penting:',
   'ui.sendCodeFailed': 'Permohonan belum terkirim: bagian formulir untuk mengirim tidak dapat dimuat. Periksa koneksi internet Anda, lalu tekan Coba lagi. Jawaban Anda tetap ada.',
+  'ui.reviewLoading': 'Memuat ringkasan jawaban Anda…',
+  'ui.reviewCodeFailed': 'Ringkasan jawaban tidak dapat dimuat. Periksa koneksi internet Anda, lalu tekan Coba lagi. Jawaban Anda tetap ada.',
   'ui.retry': 'Coba lagi',
   'ui.submitted': 'Jawaban Anda sudah diserahkan untuk dikirim.',
   'ui.fixFirst': 'Ada jawaban yang perlu diperbaiki sebelum permohonan dapat dikirim.',

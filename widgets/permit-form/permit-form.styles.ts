@@ -334,43 +334,6 @@ export const permitFormStyles = css`
     color: var(--_danger);
     font-weight: 700;
   }
-  .review-step {
-    margin-block-end: 1.5rem;
-  }
-  .review-heading {
-    font-size: 1.25em;
-    font-weight: 700;
-    margin: 0 0 0.5rem;
-  }
-  .review-list {
-    margin: 0;
-  }
-  .review-row {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
-    gap: 0.25rem 1rem;
-    border-block-end: 1px solid #d0d7de;
-    padding-block: 0.5rem;
-  }
-  .review-key {
-    font-weight: 700;
-    grid-column: 1 / -1;
-  }
-  .review-value {
-    margin: 0;
-  }
-  .review-action {
-    margin: 0;
-    text-align: end;
-  }
-  @media (min-width: 40em) {
-    .review-row {
-      grid-template-columns: 14em minmax(0, 1fr) auto;
-    }
-    .review-key {
-      grid-column: auto;
-    }
-  }
   .plain-list {
     margin: 0;
     padding-inline-start: 1.25rem;
@@ -383,6 +346,16 @@ export const permitFormStyles = css`
   }
   .status-message.problem {
     border-inline-start-color: var(--_danger);
+  }
+  /* Here, not with the sending code: it also says that code could not be fetched. */
+  .submit-status {
+    margin-block: 1rem;
+  }
+  .submit-status.status-message {
+    font-weight: 400;
+  }
+  .submit-status p {
+    margin-block: 0.5rem;
   }
   .help {
     border-block-start: 2px solid #d0d7de;

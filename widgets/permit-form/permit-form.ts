@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { referencedFields } from '../../src/condition-eval.js';
 import { defineElement } from '../../src/define.js';
@@ -20,9 +20,7 @@ import { heading } from '../shared/parts.js';
 import { fieldList, summaryLinks } from './field-dom.js';
 import { isLongList, type FieldContext, type LongListsPart } from './fields.js';
 import { permitFormStyles } from './permit-form.styles.js';
-import { renderReview } from './review.js';
 import type { SubmissionController } from './submission.js';
-import { submissionStyles } from './submission.styles.js';
 import type { SubmitHook } from '../../src/submit/index.js';
 
 type View = 'step' | 'review' | 'handed-over' | 'receipt' | 'outbox' | 'failed' | 'expired';
@@ -111,7 +109,7 @@ const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox'])
  * @cssstate error - The document could not be used.
  */
 export class LoketPermitForm extends LoketElement<FormDocument> {
-  static override styles = [...LoketElement.styles, permitFormStyles, submissionStyles];
+  static override styles = [...LoketElement.styles, permitFormStyles];
 
   /** The level of the step headings (1–6), so they fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -151,7 +149,10 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private codeFailed = false;
 
   private loadSubmission(): Promise<SubmissionController> {
-    this.submissionLoad ??= import('./submission.js').then(async ({ SubmissionController }) => {
+    // The review page is needed only after answering too: fetched beside the sending code.
+    void this.loadReview();
+    this.submissionLoad ??= import('./submission.js').then(async ({ SubmissionController, submissionStyles }) => {
+      this.addStyles(submissionStyles);
       await loadLocale(this.locale);
       const controller = new SubmissionController(this, {
         locale: () => this.locale,
@@ -196,6 +197,45 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private resultView: View = 'review';
 
   /**
+   * The review page (widgets/permit-form/review.ts and what it uses): no
+   * first screen shows it, so it is fetched with the sending code, when the
+   * citizen starts answering, and again when the review page needs it.
+   */
+  private review?: typeof import('./review.js');
+  private reviewLoad?: Promise<void>;
+  private reviewFailed = false;
+
+  private loadReview(): Promise<void> {
+    this.reviewFailed = false;
+    this.reviewLoad ??= import('./review.js').then(
+      (module) => {
+        this.addStyles(module.reviewStyles);
+        this.review = module;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        // A dropped request: the review page says so and its button tries again.
+        console.error('[loket] <loket-permit-form>: the review page could not be loaded:', error);
+        this.reviewLoad = undefined;
+        this.reviewFailed = true;
+        this.requestUpdate();
+      },
+    );
+    return this.reviewLoad;
+  }
+
+  /** Adds styles that arrived with a part fetched later (the sending code, the searchable lists). */
+  private addStyles(styles: CSSResult): void {
+    const root = this.renderRoot as ShadowRoot;
+    if (styles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+    else {
+      const style = document.createElement('style');
+      style.textContent = styles.cssText;
+      root.append(style);
+    }
+  }
+
+  /**
    * Searchable lists and region fields (widgets/permit-form/long-lists.ts):
    * fetched only when the document has such a field, so other forms never
    * download that code or any region data.
@@ -214,7 +254,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     for (let round = 0; round < 6; round++) {
-      const waits = [this.longListsImport, this.longLists?.pending()].filter((w) => w !== undefined);
+      const waits = [this.longListsImport, this.longLists?.pending(), this.view === 'step' ? undefined : this.reviewLoad].filter((w) => w !== undefined);
       if (!waits.length) break;
       await Promise.allSettled(waits);
       result = await super.getUpdateComplete();
@@ -226,8 +266,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.longListsFailed = false;
     this.longListsLoad ??= import('./long-lists.js').then(
       async ({ LongLists, longListStyles }) => {
-        const root = this.renderRoot as ShadowRoot;
-        if (longListStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, longListStyles.styleSheet];
+        this.addStyles(longListStyles);
         this.longLists = new LongLists({
           root: () => this.renderRoot as ShadowRoot,
           rendered: () => this.updateComplete,
@@ -648,6 +687,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     if (!validator) return;
     this.returnToReview = false;
     this.view = 'review';
+    if (!this.review) void this.loadReview();
     this.summary = [];
     this.warnings.clear();
     for (const w of validator.validateAll(this.answers, this.locale).warnings) this.warnings.set(w.field, w);
@@ -722,6 +762,11 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     const form = this.value;
     const validator = this.validator;
     if (!form || !validator || this.submitting) return;
+    // The citizen sends what they have seen: without the review page's code, the button fetches it again.
+    if (!this.review) {
+      await this.loadReview();
+      return;
+    }
     const all = validator.validateAll(this.answers, this.locale);
     if (!all.ok) {
       const first = all.errors[0];
@@ -943,9 +988,17 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       change: (step: number, path: string) => this.change(step, path),
       optionsFrom: (url: string) => this.longLists?.optionsFrom(url),
     };
+    const review = this.review;
+    if (!review) {
+      return html`${heading(this.headingLevel, this.t('ui.review'), 'step-heading', 'step-heading', true)}
+        ${this.reviewFailed
+          ? html`<div class="status-message problem" part="submit-status" role="alert" tabindex="-1"><p>${this.t('ui.reviewCodeFailed')}</p></div>
+              <div class="actions"><button type="submit" class="button primary" part="button">${this.t('ui.retry')}</button></div>`
+          : html`<p class="status-message" role="status">${this.t('ui.reviewLoading')}</p>`}`;
+    }
     return html`${heading(this.headingLevel, this.t('ui.review'), 'step-heading', 'step-heading', true)}
       <p class="lead">${this.t('ui.reviewIntro')}</p>
-      ${renderReview(ctx)}
+      ${review.renderReview(ctx)}
       ${this.view === 'handed-over' ? html`<p class="status-message" role="status" tabindex="-1">${this.t('ui.submitted')}</p>` : nothing}
       ${this.codeFailed && this.view === 'failed'
         ? html`<div class="submit-status status-message problem" part="submit-status" role="alert" tabindex="-1"><p>${this.t('ui.sendCodeFailed')}</p></div>`

@@ -12,6 +12,7 @@ import { heading } from '../shared/parts.js';
 // The staff inbox renders the same lists without the buttons.
 
 export { describeAnswer };
+export { reviewStyles } from './review.styles.js';
 
 /** What the review page needs from the form element. */
 export interface ReviewContext {

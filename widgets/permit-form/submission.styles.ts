@@ -2,15 +2,6 @@ import { css } from 'lit';
 
 /** Styles of sending, drafts, the outbox and the receipt. */
 export const submissionStyles = css`
-  .submit-status {
-    margin-block: 1rem;
-  }
-  .submit-status.status-message {
-    font-weight: 400;
-  }
-  .submit-status p {
-    margin-block: 0.5rem;
-  }
   .outbox {
     padding: 0.75rem 1rem;
     border-inline-start: 5px solid var(--loket-color-warning, #8a5300);

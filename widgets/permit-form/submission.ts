@@ -13,6 +13,9 @@ import { text, type Locale } from '../../src/locale.js';
 import { trackingHref } from '../../src/tracking/link.js';
 import { formatDate, formatInstant, zonedParts } from '../../src/time.js';
 
+// Its styles come with it: no first screen needs them.
+export { submissionStyles } from './submission.styles.js';
+
 // Everything of sending that the permit form shows: progress, the outbox,
 // honest failures with "Coba lagi", server field errors, the receipt, and
 // drafts. The element keeps its answers; this controller moves them.
