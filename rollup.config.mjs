@@ -27,11 +27,13 @@ const transpile = (regions = '../regions/') =>
  * Writes each widget's chunk graph into the loader (`__LOKET_CHUNKS__` in
  * src/loader.ts): the widget's chunk and every chunk it imports statically,
  * so the loader fetches them all at once instead of discovering them one
- * import at a time. Runs before terser, on placeholder file names, which
+ * import at a time; and, under `<widget>.en`, the English catalogues those
+ * chunks fetch on an English page, so that page does not wait one more round
+ * trip for its strings. Runs before terser, on placeholder file names, which
  * rollup replaces with the hashed ones.
  */
 function chunkGraph() {
-  /** Widget name → its chunk and the chunks it imports statically, its own first. */
+  /** Widget name → its chunk and the chunks it imports statically, its own first; `<widget>.en` → its English catalogues. */
   const graphOf = (entry, chunks) => {
     const closure = (file, seen = new Set()) => {
       if (seen.has(file) || file === entry.fileName) return seen;
@@ -42,7 +44,17 @@ function chunkGraph() {
     const graph = {};
     for (const file of entry.dynamicImports) {
       const widget = Object.entries(widgets).find(([, source]) => chunks[file]?.moduleIds.some((id) => id.endsWith(source)));
-      if (widget) graph[widget[0]] = [...closure(file)];
+      if (!widget) continue;
+      const files = [...closure(file)];
+      graph[widget[0]] = files;
+      // The catalogues (`*.en.ts`) those chunks import on demand, with what they import.
+      const english = new Set();
+      for (const from of files) {
+        for (const next of chunks[from]?.dynamicImports ?? []) {
+          if (chunks[next]?.moduleIds.every((id) => /\.en\.[jt]s$/.test(id))) closure(next, english);
+        }
+      }
+      graph[`${widget[0]}.en`] = [...english].filter((f) => !files.includes(f));
     }
     return graph;
   };
@@ -51,7 +63,7 @@ function chunkGraph() {
     renderChunk(code, chunk, _options, { chunks }) {
       if (!code.includes('__LOKET_CHUNKS__')) return null;
       const graph = graphOf(chunk, chunks);
-      if (Object.keys(graph).length !== Object.keys(widgets).length) this.error(`chunk graph: found ${Object.keys(graph)} of ${Object.keys(widgets)}`);
+      if (Object.keys(graph).length !== 2 * Object.keys(widgets).length) this.error(`chunk graph: found ${Object.keys(graph)} of ${Object.keys(widgets)}`);
       const next = code.replace(/(["'])__LOKET_CHUNKS__\1/, JSON.stringify(JSON.stringify(graph)));
       if (next === code) this.error('chunk graph: no __LOKET_CHUNKS__ string to replace in the loader');
       return { code: next, map: null };
@@ -59,7 +71,7 @@ function chunkGraph() {
     // The same lists with their final names, for pages that add
     // <link rel="modulepreload"> hints (docs: "Lebih cepat").
     generateBundle(_options, bundle) {
-      const graph = graphOf(bundle['loket.js'], bundle);
+      const graph = Object.fromEntries(Object.entries(graphOf(bundle['loket.js'], bundle)).filter(([key]) => !key.endsWith('.en')));
       this.emitFile({ type: 'asset', fileName: 'preload.json', source: `${JSON.stringify(graph, null, 2)}\n` });
     },
   };

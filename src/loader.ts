@@ -20,7 +20,8 @@ const WIDGETS: Record<string, () => Promise<unknown>> = {
 /**
  * Each widget's chunks, its own first, relative to this file: written in by the
  * build (rollup.config.mjs, `chunkGraph`). Keyed by the element name without
- * `loket-`, which is the widget's file name.
+ * `loket-`, which is the widget's file name; `<name>.en` lists the English
+ * catalogues those chunks fetch on an English page.
  */
 const CHUNKS = JSON.parse('__LOKET_CHUNKS__') as Record<string, readonly string[]>;
 
@@ -38,6 +39,9 @@ interface LoaderState {
   /** The fetch of `url` started for this element, if any; handed over once. */
   take?(element: Element, url: string): StartedFetch | undefined;
 }
+
+/** Whether an element will speak English: localeOf (src/locale.ts), written out so this file stays without it. */
+const english = (element: Element) => /^\s*en/i.test(element.closest('[lang]')?.getAttribute('lang') || element.ownerDocument.documentElement.lang);
 
 const KEY = Symbol.for('loket.loader');
 const global = globalThis as unknown as Record<symbol, LoaderState | undefined>;
@@ -57,7 +61,12 @@ if (existing) {
     // The widget's shared chunks (its own comes first in the list, imported
     // below) load beside its own, not after it. A chunk that fails here fails
     // the widget's import below, which reports it.
-    for (const file of (CHUNKS[tag.slice(6)] ?? []).slice(1)) import(new URL(file, import.meta.url).href).catch(() => undefined);
+    const name = tag.slice(6);
+    const files = (CHUNKS[name] ?? []).slice(1);
+    // An English element asks for its strings before its first render (src/i18n.ts,
+    // loadLocale): start them now too, or that render waits one more round trip.
+    if ([...document.querySelectorAll(tag)].some(english)) files.push(...(CHUNKS[`${name}.en`] ?? []));
+    for (const file of files) import(new URL(file, import.meta.url).href).catch(() => undefined);
     try {
       await importer();
     } catch (error) {

@@ -108,6 +108,22 @@ describe('dist/loket.js, the script-tag loader', () => {
     english.remove();
   });
 
+  it('starts an English page\'s strings with the widget\'s chunks, not after them', async () => {
+    const frame = await page('<script type="module" src="/dist/loket.js"></script><loket-service-status lang="en" src="/demo/status/bontang.json?english-first-paint"></loket-service-status>');
+    const banner = () => frame.doc.querySelector('loket-service-status')!.shadowRoot?.querySelector('[part="banner"]');
+    await until(() => !!banner(), 'the English banner');
+    expect(banner()!.getAttribute('aria-label')).to.match(/^Service status/);
+    const entries = frame.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const graph = (await (await fetch('/dist/preload.json')).json()) as Record<string, string[]>;
+    const own = entries.find((e) => new URL(e.name).pathname === `/dist/${graph['service-status']![0]}`)!;
+    const english = entries.filter((e) => new URL(e.name).pathname.includes('.en-'));
+    expect(english.length, 'English catalogues fetched').to.be.greaterThan(0);
+    // Asked for by the element, they would start only once its code had arrived and run.
+    for (const chunk of english) expect(chunk.startTime, chunk.name).to.be.below(own.responseEnd);
+    expect(frame.win.__errors).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('keeps the spaces between words in the minified bundle', async () => {
     const frame = await page(`<script type="module" src="/dist/loket.js"></script>
       <loket-service-status src="/demo/status/bontang.json" expanded now="2020-09-14T09:00"></loket-service-status>
