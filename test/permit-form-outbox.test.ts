@@ -102,7 +102,9 @@ describe('<loket-permit-form> outbox across tabs, outages and expiry', function 
       const second = await open(d);
       await waitingIn(second);
       const seen = shadowText(second);
-      expect(seen).to.contain('Menunggu koneksi — permohonan akan dikirim otomatis').and.contain('Diajukan 27').and.contain('WITA');
+      // The day it was sent, in the office's zone (WITA): after 16.00 UTC that is already tomorrow there.
+      const day = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Makassar', day: 'numeric' }).format(new Date());
+      expect(seen).to.contain('Menunggu koneksi — permohonan akan dikirim otomatis').and.contain(`Diajukan ${day} `).and.contain('WITA');
       expect(seen).to.not.contain('Periksa jawaban Anda').and.not.contain('Tidak diisi');
       // No way to change a copy of an application that is already on its way.
       expect(q(second, '[part~="change-button"]')).to.equal(null);
