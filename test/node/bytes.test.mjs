@@ -11,7 +11,7 @@ import { dist } from './helpers.mjs';
 
 /**
  * Ceilings in brotli bytes, just above what the build measures (20.3, 22.1,
- * 35.3 and 19.9 KB; docs/kecepatan.md). Issue #12 measured 26.0, 29.4 and
+ * 35.5 and 19.9 KB; docs/kecepatan.md). Issue #12 measured 26.0, 29.4 and
  * 39.5 KB before the fast path and aims at 12, 15 and 28 KB; the tracking
  * page was 30.4 KB with zod before its own. A change that needs more should
  * say why, and raise the number here.
@@ -19,7 +19,7 @@ import { dist } from './helpers.mjs';
 const BUDGET = {
   'service-status': 20.5 * 1024,
   'requirement-checklist': 22.5 * 1024,
-  'permit-form': 35.75 * 1024,
+  'permit-form': 36 * 1024,
   'application-status': 20.25 * 1024,
 };
 
