@@ -1,6 +1,6 @@
 // npm start: install if needed, build, then serve the demo on 127.0.0.1.
 // `npm start -- --port 8099` (or PORT=8099) picks another port.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { run } from './run.mjs';
 
@@ -22,9 +22,31 @@ function installedAt() {
   return undefined;
 }
 
+/**
+ * Whether node_modules holds what the lockfile names, read from npm's own
+ * record of the last install (node_modules/.package-lock.json): a checkout or
+ * a rebase touches package-lock.json without changing it, and reinstalling
+ * then would rebuild better-sqlite3 for nothing. Optional packages for other
+ * platforms are in the lockfile but never installed.
+ */
+function lockMatchesInstall() {
+  try {
+    const wanted = JSON.parse(readFileSync(at('package-lock.json'), 'utf8')).packages ?? {};
+    const have = JSON.parse(readFileSync(at('node_modules/.package-lock.json'), 'utf8')).packages ?? {};
+    const same = (a, b) => a.version === b.version && a.resolved === b.resolved && a.integrity === b.integrity;
+    for (const [path, entry] of Object.entries(wanted)) {
+      if (path === '' || entry.link) continue;
+      if (have[path] ? !same(entry, have[path]) : !entry.optional) return false;
+    }
+    return Object.keys(have).every((path) => path in wanted);
+  } catch {
+    return false;
+  }
+}
+
 const hasLock = existsSync(at('package-lock.json'));
 const installed = installedAt();
-if (installed === undefined || (hasLock && installed < statSync(at('package-lock.json')).mtimeMs)) {
+if (installed === undefined || (hasLock && installed < statSync(at('package-lock.json')).mtimeMs && !lockMatchesInstall())) {
   const command = hasLock ? 'ci' : 'install';
   console.log(installed === undefined ? `node_modules is missing: npm ${command}` : `package-lock.json is newer than node_modules: npm ${command}`);
   run(npm, [command], options);
