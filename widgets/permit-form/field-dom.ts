@@ -19,23 +19,22 @@ import { describedBy, isLongList, litField, type FieldContext, type Item } from 
 // So the common questions (text, identifiers, dates, choices, selects,
 // checkboxes, static content) are built here as plain data (VNode), created
 // with createElement, no markers; a change re-builds only the questions whose
-// version moved, compares the build with the last one and writes only the
+// version moved, compares the build with the box on the page and writes only the
 // differences, so a focused input keeps its focus, caret and IME state, and
 // an empty Continue on 1000 questions adds the messages and sets a few
 // attributes instead of re-creating the form. Rare questions with their own
 // behaviour (groups, files, searchable lists, regions) stay Lit templates
 // (fields.ts), rendered into their own question box.
 
-/** A text of a question, and the node it is on the page once created. */
+/** A text of a question. */
 interface VText {
   readonly text: string;
-  node?: Text;
 }
 
 /**
  * An element of a question as plain data: cheap to build for every question
- * on each Continue, compared with what was built last time, and only the
- * differences written to the DOM (a message added, `aria-invalid` set).
+ * on each Continue, compared with the question's box on the page, and only
+ * the differences written to the DOM (a message added, `aria-invalid` set).
  */
 interface VNode {
   readonly tag: string;
@@ -44,7 +43,6 @@ interface VNode {
   /** A control's value or checked state, compared with the live control (as Lit's `live()`). */
   value?: string;
   checked?: boolean;
-  node?: HTMLElement;
 }
 
 type Child = VNode | string | null | undefined | false;
@@ -348,67 +346,78 @@ function content(field: ContentField, ctx: FieldContext): VNode {
 // ---- Patching ---------------------------------------------------------------
 
 function create(v: VNode | VText): Node {
-  if ('text' in v) return (v.node = document.createTextNode(v.text));
+  if ('text' in v) return document.createTextNode(v.text);
   const node = document.createElement(v.tag);
   for (const name in v.attrs) node.setAttribute(name, v.attrs[name] as string);
   for (const child of v.children) node.appendChild(create(child));
   if (v.value !== undefined) (node as HTMLInputElement).value = v.value;
   if (v.checked !== undefined) (node as HTMLInputElement).checked = v.checked;
-  return (v.node = node);
+  return node;
 }
 
 const idOfNode = (v: VNode | VText) => ('text' in v ? undefined : v.attrs.id);
-const sameKind = (a: VNode | VText, b: VNode | VText) => ('text' in a ? 'text' in b : !('text' in b) && a.tag === b.tag && a.attrs.id === b.attrs.id);
 
-/**
- * Writes to the page what changed between two builds of a question. Nodes
- * match by tag and id (or both none) in order, and are only inserted and
- * removed, never moved, so the focused control stays where it is; a
- * control takes the new value or checked state only when it differs from
- * what the page holds (as Lit's `live()` did).
- */
-function patch(old: VNode | VText, next: VNode | VText): void {
-  if ('text' in old || 'text' in next) {
-    const node = old.node as Text;
-    if ((old as VText).text !== (next as VText).text) node.data = (next as VText).text;
-    next.node = node;
-    return;
-  }
-  const node = old.node as HTMLInputElement;
-  next.node = node;
-  for (const name in old.attrs) if (!(name in next.attrs)) node.removeAttribute(name);
-  for (const name in next.attrs) if (old.attrs[name] !== next.attrs[name]) node.setAttribute(name, next.attrs[name] as string);
-  if (old.children.length || next.children.length) patchChildren(node, old.children, next.children);
-  if (next.value !== undefined && node.value !== next.value) node.value = next.value;
-  if (next.checked !== undefined && node.checked !== next.checked) node.checked = next.checked;
+/** Whether a node on the page is what a build describes: text for text, the same tag and id (or both none). */
+function sameKind(node: ChildNode, v: VNode | VText): boolean {
+  if ('text' in v) return node.nodeType === 3;
+  return node.nodeType === 1 && (node as Element).localName === v.tag && (node as Element).id === (v.attrs.id ?? '');
 }
 
-function patchChildren(parent: Node, olds: readonly (VNode | VText)[], nexts: readonly (VNode | VText)[]): void {
+/**
+ * Writes to the page what differs between a question's box and a new build
+ * of it. Nodes match by tag and id (or both none) in order, and are only
+ * inserted and removed, never moved, so the focused control stays where it
+ * is; a control takes the new value or checked state only when it differs
+ * from what the page holds (as Lit's `live()` did). The build is thrown away
+ * after: nothing but the DOM is kept per question.
+ */
+function patch(node: Element, next: VNode): void {
+  let count = 0;
+  for (const name in next.attrs) {
+    count++;
+    const value = next.attrs[name] as string;
+    if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+  }
+  if (node.attributes.length > count) for (const name of node.getAttributeNames()) if (!(name in next.attrs)) node.removeAttribute(name);
+  if (node.firstChild || next.children.length) patchChildren(node, next.children);
+  const control = node as HTMLInputElement;
+  if (next.value !== undefined && control.value !== next.value) control.value = next.value;
+  if (next.checked !== undefined && control.checked !== next.checked) control.checked = next.checked;
+}
+
+function patchChildren(parent: Element, nexts: readonly (VNode | VText)[]): void {
   const ids = new Set<string>();
   for (const next of nexts) {
     const id = idOfNode(next);
     if (id) ids.add(id);
   }
-  let i = 0;
-  const drop = () => (olds[i++]?.node as ChildNode).remove();
+  let cursor = parent.firstChild;
+  const drop = () => {
+    const gone = cursor as ChildNode;
+    cursor = gone.nextSibling;
+    gone.remove();
+  };
   for (const next of nexts) {
     // A line with an id that the new build no longer has (a cleared error, say) goes first.
-    for (let id = olds[i] && idOfNode(olds[i] as VNode); id && !ids.has(id); id = olds[i] && idOfNode(olds[i] as VNode)) drop();
-    let match = -1;
-    for (let k = i; k < olds.length; k++) {
-      if (sameKind(olds[k] as VNode, next)) {
-        match = k;
+    while (cursor && cursor.nodeType === 1 && (cursor as Element).id && !ids.has((cursor as Element).id)) drop();
+    let match: ChildNode | null = null;
+    for (let probe = cursor; probe; probe = probe.nextSibling) {
+      if (sameKind(probe, next)) {
+        match = probe;
         break;
       }
       // An element with an id is looked for further on; anything else only at the cursor.
       if (!idOfNode(next)) break;
     }
-    if (match >= 0) {
-      while (i < match) drop();
-      patch(olds[i++] as VNode, next);
-    } else parent.insertBefore(create(next), olds[i]?.node ?? null);
+    if (match) {
+      while (cursor !== match) drop();
+      if ('text' in next) {
+        if ((match as Text).data !== next.text) (match as Text).data = next.text;
+      } else patch(match as Element, next);
+      cursor = match.nextSibling;
+    } else parent.insertBefore(create(next), cursor);
   }
-  while (i < olds.length) drop();
+  while (cursor) drop();
 }
 
 // ---- The list of questions ---------------------------------------------------
@@ -418,32 +427,31 @@ interface Shown {
   readonly version: string;
   /** The question's box, `null` while the question is hidden. */
   readonly node: HTMLElement | null;
-  /** What the box was built from, for a question built here (not for a Lit one). */
-  readonly built?: VNode;
 }
+
+/** Question boxes whose content Lit renders (the others are built here). */
+const litBoxes = new WeakSet<Element>();
 
 /** The question box for a field: a new one, or the one shown before patched to match. */
 function question(f: Field | ItemField, ctx: FieldContext, item: Item | undefined, version: string, before: Shown | undefined): Shown {
-  if (!('name' in f)) {
-    if (!ctx.validator.holds(f.visibleWhen, ctx.answers, item)) return { version, node: null };
-    const built = content(f, ctx);
-    return { version, node: create(built) as HTMLElement, built };
-  }
+  if (!('name' in f)) return { version, node: ctx.validator.holds(f.visibleWhen, ctx.answers, item) ? (create(content(f, ctx)) as HTMLElement) : null };
   const path = pathOf(f.name, item);
   if (!ctx.validator.isVisible(path, ctx.answers)) return { version, node: null };
   const invalid = ctx.error(path) !== undefined;
   const attrs = { class: cls('field', invalid && 'field-invalid'), part: 'field', 'data-field': path };
   const body = questionNodes(f, path, ctx);
+  const old = before?.node;
   if (body) {
     const built = h('div', attrs, ...body);
-    if (before?.built && before.node) {
-      patch(before.built, built);
-      return { version, node: before.node, built };
+    if (old && !litBoxes.has(old)) {
+      patch(old, built);
+      return { version, node: old };
     }
-    return { version, node: create(built) as HTMLElement, built };
+    return { version, node: create(built) as HTMLElement };
   }
   // A Lit question renders into its own box; the box keeps Lit's part between renders.
-  const box = before?.node && !before.built ? before.node : (create(h('div', attrs)) as HTMLElement);
+  const box = old && litBoxes.has(old) ? old : (create(h('div', attrs)) as HTMLElement);
+  litBoxes.add(box);
   box.className = attrs.class;
   render(litField(f, path, ctx), box);
   return { version, node: box };
