@@ -13,8 +13,11 @@
 // (app.inject: no sockets, no HTTP client competing for the cores), with the
 // CPU time each costs the receiver (every thread of it, SQLite's checkpoint
 // worker included): on a shared machine that number moves far less with the
-// other work than the rates and latencies do. Every line names the load average.
-import { spawn } from 'node:child_process';
+// other work than the rates and latencies do. Last, at 50 concurrent, the
+// receiver's own time (request headers read → answer sent, from a hook) beside
+// the time a client in another process sees: the difference is the client and
+// the queue before the receiver reads the request. Every line names the load average.
+import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -190,6 +193,32 @@ async function time(fn, times = 20) {
   return { p50ms: Number(pct(runs, 50).toFixed(1)), p99ms: Number(pct(runs, 99).toFixed(1)) };
 }
 
+// `--client URL KIND CONCURRENCY`: this script as the load of the split measurement, in its own process.
+const clientAt = process.argv.indexOf('--client');
+if (clientAt >= 0) {
+  const [url, kind, concurrency] = process.argv.slice(clientAt + 1);
+  process.send(await load(url, kind, Number(concurrency)));
+  process.exit(0);
+}
+
+/** The receiver in this process with a timing hook, the load from a child process: the receiver's own p50/p99 beside the client's. */
+async function split(store, kind, concurrency = 50) {
+  const own = [];
+  const timing = async (app) => {
+    app.addHook('onRequest', async (request) => void (request.benchStarted = performance.now()));
+    app.addHook('onResponse', async (request, reply) => void (reply.statusCode === 201 && own.push(performance.now() - request.benchStarted)));
+  };
+  // Hooks for every route, not only the plugin's own.
+  timing[Symbol.for('skip-override')] = true;
+  const app = await server.createApp({ ...server.DEFAULTS, formsDir: undefined, ...store }, { forms: { bench: FORM }, log: () => {}, plugins: [timing] });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const child = fork(new URL(import.meta.url).pathname, ['--no-build', '--client', url, kind, String(concurrency)], { env: { ...process.env } });
+  const client = await new Promise((resolve, reject) => (child.once('message', resolve), child.once('exit', (code) => reject(new Error(`bench client exited ${code}`)))));
+  await app.close();
+  own.sort((a, b) => a - b);
+  return { concurrency, client, receiverP50ms: Math.round(pct(own, 50) ?? 0), receiverP99ms: Math.round(pct(own, 99) ?? 0), load: loadAverage() };
+}
+
 const results = { date: new Date().toISOString(), seconds: SECONDS, records: RECORDS, listRecords: LIST_RECORDS, databases: {} };
 for (const kind of databaseKinds()) {
   console.log(`\n== ${kind}`);
@@ -217,6 +246,14 @@ for (const kind of databaseKinds()) {
     if (!INPROCESS[kindOf]) continue;
     const r = (out.inProcess[kindOf] = await inProcess(store, kindOf, INPROCESS[kindOf]));
     console.log(`in-process ${label.padEnd(10)} c= 50: ${String(r.perSecond).padStart(5)}/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  CPU ${r.cpuMsPerSubmission} ms per submission  (${r.stored} stored, ${r.failed} failed; load ${r.load})`);
+  }
+  out.split = {};
+  for (const [kindOf, label] of [
+    ['json', 'small JSON'],
+    ['files', '1 MB file'],
+  ]) {
+    const r = (out.split[kindOf] = await split(store, kindOf));
+    console.log(`split      ${label.padEnd(10)} c= 50: ${String(r.client.perSecond).padStart(5)}/s  client p50 ${r.client.p50ms} ms  p99 ${r.client.p99ms} ms · receiver's own p50 ${r.receiverP50ms} ms  p99 ${r.receiverP99ms} ms  (load ${r.load})`);
   }
   // RSS as records grow: restart (a fresh process), read through the listing, fill, read again.
   await receiver.stop();
