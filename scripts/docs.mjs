@@ -5,7 +5,7 @@
 // - `tokens`: the --loket-* tokens, ::part names and :state names, from the
 //   built custom elements manifest (the elements' JSDoc headers);
 // - `api`: each element's attributes, properties and events, from the manifest;
-// - `errors`: the error panel's messages (src/i18n.ts) with what to do.
+// - `errors`: the error panel's messages (src/i18n.ts, src/load-messages.ts) with what to do.
 // Indonesian pages take their wording from scripts/docs.id.json; a name
 // without Indonesian text there is an error, not a silent English row.
 // `node scripts/docs.mjs` writes; `--check` only says whether everything is
@@ -143,7 +143,7 @@ export function errorsSection(messages, id) {
   const keys = Object.keys(messages).filter((k) => k.startsWith('load.') && k !== 'load.title' && k !== 'load.forAuthor');
   const shown = (entry) => (typeof entry === 'string' ? entry : entry.other).replace(/\{(\w+)\}/g, '…');
   return [
-    GENERATED('src/i18n.ts (the messages) and scripts/docs.id.json (what to do)'),
+    GENERATED('src/i18n.ts, src/load-messages.ts (the messages) and scripts/docs.id.json (what to do)'),
     '',
     '| pesan di panel | apa yang harus dilakukan |',
     '|---|---|',
@@ -151,11 +151,18 @@ export function errorsSection(messages, id) {
   ].join('\n');
 }
 
-/** The Indonesian UI strings of src/i18n.ts, read through esbuild (the file is TypeScript). */
+/** A TypeScript module without runtime imports, read through esbuild. */
+async function importTs(file) {
+  const { code: js } = await transform(read(file), { loader: 'ts', format: 'esm' });
+  return import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`);
+}
+
+/**
+ * The Indonesian loading and error strings: the shared ones of src/i18n.ts
+ * (title, offline) and the error panel's own, src/load-messages.ts.
+ */
 export async function loadMessages() {
-  const { code: js } = await transform(read('src/i18n.ts'), { loader: 'ts', format: 'esm' });
-  const module = await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`);
-  return module.msg.catalogues.id;
+  return { ...(await importTs('src/i18n.ts')).msg.catalogues.id, ...(await importTs('src/load-messages.ts')).id };
 }
 
 /** What the generated sections are made from. */

@@ -9,20 +9,11 @@ export type Entry = string | { readonly one?: string; readonly other: string };
  * Indonesian follows PUEBI/EYD: "silakan", "Jumat", times as "08.00".
  */
 const id = {
-  // Loading and document errors (shared by every widget).
+  // Loading and document errors: the panel's title, and what it says when
+  // its own code (widgets/shared/error-panel.ts, src/load-messages.ts) cannot
+  // be fetched either.
   'load.title': 'Informasi ini belum dapat ditampilkan',
   'load.network': 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu muat ulang halaman.',
-  'load.timeout': 'Server terlalu lama menjawab (lebih dari {seconds} detik).',
-  'load.http': 'Server menjawab dengan galat HTTP {status} untuk {url}.',
-  'load.notFound': 'Dokumen tidak ditemukan (HTTP 404): {url}.',
-  'load.html': 'Server mengirim halaman HTML, bukan dokumen JSON: {url}.',
-  'load.tooLarge': 'Dokumen terlalu besar: lebih dari {max}.',
-  'load.badJson': 'Dokumen bukan JSON yang sah: {detail}.',
-  'load.badJsonPlain': 'Dokumen bukan JSON yang sah.',
-  'load.invalid': { other: 'Dokumen tidak sesuai format ({count} masalah):' },
-  'load.badUrl': 'Alamat dokumen tidak sah: "{url}". Periksa atribut src.',
-  'load.noSource': 'Belum ada dokumen: isi atribut src, tambahkan <script type="application/json"> di dalam elemen, atau setel properti data.',
-  'load.forAuthor': 'Untuk pengelola situs: rincian juga dicatat di konsol peramban.',
   // Calendar words.
   'day.0': 'Minggu',
   'day.1': 'Senin',

@@ -94,6 +94,35 @@ describe('dist/loket.js, the script-tag loader', () => {
     frame.remove();
   });
 
+  it('fetches the error panel\'s code only when a document fails, and says so plainly when that code cannot be fetched', async () => {
+    const good = await page('<script type="module" src="/dist/loket.js"></script><loket-service-status src="/demo/status/bontang.json"></loket-service-status>');
+    await until(() => !!good.doc.querySelector('loket-service-status')!.shadowRoot?.querySelector('[part="banner"]'), 'the banner');
+    expect(scripts(good).filter((s) => s.includes('/chunks/error-panel-'))).to.deep.equal([]);
+    good.remove();
+    await fetch('/test-api/fail-chunks?pattern=error-panel-');
+    let frame: Frame | undefined;
+    try {
+      frame = await page(`<script type="module" src="/dist/loket.js"></script>
+        <loket-service-status src="/no/such/status.json"><a href="/x">Situs kantor</a></loket-service-status>
+        <loket-permit-form lang="en"><script type="application/json">{ "version": 1, "id": "x" }</script><a href="/y">Office site</a></loket-permit-form>`);
+      const f = frame;
+      const kinds: string[] = [];
+      f.doc.addEventListener('loket-error', (e) => kinds.push((e as unknown as { detail: { kind: string } }).detail.kind));
+      const panel = (tag: string) => f.doc.querySelector(tag)!.shadowRoot?.querySelector('[part="error-panel"]');
+      await until(() => !!panel('loket-service-status') && !!panel('loket-permit-form'), 'both plain panels');
+      expect(panel('loket-service-status')!.textContent).to.contain('Informasi ini belum dapat ditampilkan').and.contain('Tidak dapat terhubung ke server');
+      expect(panel('loket-permit-form')!.textContent).to.contain('This information cannot be shown yet').and.contain('Could not reach the server');
+      // The webmaster's fallback link stays visible beside the message.
+      for (const link of f.doc.querySelectorAll('loket-service-status > a, loket-permit-form > a')) expect(link.getBoundingClientRect().height, link.textContent!).to.be.greaterThan(0);
+      expect(kinds.sort()).to.deep.equal(['http', 'invalid']);
+      expect(scripts(f).some((s) => s.includes('/chunks/error-panel-')), 'the panel was asked for').to.equal(true);
+      expect(f.win.__errors).to.deep.equal([]);
+    } finally {
+      await fetch('/test-api/fail-chunks');
+      frame?.remove();
+    }
+  });
+
   it('fetches English strings only for English pages', async () => {
     const indonesian = await page('<script type="module" src="/dist/loket.js"></script><loket-service-status src="/demo/status/bontang.json"></loket-service-status>');
     const banner = (frame: Frame) => frame.doc.querySelector('loket-service-status')!.shadowRoot?.querySelector('[part="banner"]');

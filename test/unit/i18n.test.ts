@@ -2,10 +2,11 @@ import { expect } from '@open-wc/testing';
 import '../../src/checklist/messages.js';
 import '../../src/form/messages.js';
 import '../../src/form/ui-messages.js';
-import { allMessages, loadLocale, localeReady, msg } from '../../src/i18n.js';
+import { allMessages, loadLocale, localeReady } from '../../src/i18n.js';
 import '../../src/messages/authoring.js';
 import { statusMsg } from '../../src/status/messages.js';
 import '../../src/submit/messages.js';
+import { panelMsg } from '../../widgets/shared/error-panel.js';
 import { LOCALES, text, toLocale } from '../../src/text.js';
 
 // These tests read English messages directly, without an element to fetch them.
@@ -35,9 +36,9 @@ describe('i18n', () => {
 
   it('substitutes placeholders and picks plural forms', () => {
     expect(statusMsg('id', 'status.closesAt', { time: '15.30 WITA' })).to.equal('tutup pukul 15.30 WITA');
-    expect(msg('en', 'load.invalid', { count: 1 })).to.contain('(1 problem)');
-    expect(msg('en', 'load.invalid', { count: 3 })).to.contain('(3 problems)');
-    expect(msg('id', 'load.invalid', { count: 3 })).to.contain('(3 masalah)');
+    expect(panelMsg('en', 'load.invalid', { count: 1 })).to.contain('(1 problem)');
+    expect(panelMsg('en', 'load.invalid', { count: 3 })).to.contain('(3 problems)');
+    expect(panelMsg('id', 'load.invalid', { count: 3 })).to.contain('(3 masalah)');
   });
 
   it('writes Indonesian the PUEBI way', () => {

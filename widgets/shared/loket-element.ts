@@ -1,12 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult, type nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LoketErrorEvent, LoketReadyEvent, type LoketErrorDetail } from '../../src/events.js';
-import { loadLocale, localeReady, msg, translate } from '../../src/i18n.js';
+import { loadLocale, localeReady, msg } from '../../src/i18n.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, delaySeconds, fetchJson, parseJsonText, type LoadError, type LoadResult } from '../../src/load.js';
 import { problemLine, type Problem } from '../../src/problem.js';
 import type { StagedResult } from '../../src/fast/two-stage.js';
 import { localeOf, toLocale, type Locale } from '../../src/locale.js';
-import { errorPanelStyles } from './shared.styles.js';
+import { hostStyles } from './shared.styles.js';
 
 /**
  * The author-facing problem messages, fetched the first time a document fails:
@@ -27,14 +27,26 @@ function loadAuthoring(): Promise<unknown> {
   return authoring;
 }
 
+/**
+ * The error panel (its template, styles and messages), fetched the first time
+ * a document cannot be shown; `undefined` when it cannot be fetched either
+ * (offline), and then a later failure tries again.
+ */
+type Panel = typeof import('./error-panel.js');
+let panel: Panel | undefined;
+let panelLoad: Promise<Panel | undefined> | undefined;
+function loadPanel(): Promise<Panel | undefined> {
+  panelLoad ??= import('./error-panel.js').then(
+    (module) => (panel = module),
+    () => (panelLoad = undefined),
+  );
+  return panelLoad;
+}
+
 /** What src/loader.ts offers: the fetch of an element's `src` it started before the code arrived. */
 const LOADER = Symbol.for('loket.loader');
 interface LoaderHandoff {
   take?(element: Element, url: string): { readonly response: Promise<Response>; abort(): void } | undefined;
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 /**
@@ -47,7 +59,7 @@ function formatBytes(bytes: number): string {
  * fallback content, e.g. a link to the office's page) stay visible.
  */
 export abstract class LoketElement<T> extends LitElement {
-  static override styles = [errorPanelStyles];
+  static override styles = [hostStyles];
 
   /** URL of the JSON document. Relative URLs resolve against the page. */
   @property() src?: string;
@@ -78,6 +90,9 @@ export abstract class LoketElement<T> extends LitElement {
   private loadError?: LoadError;
   private loads?: AbortController;
   private pendingReady = false;
+  /** The failure waiting for the error panel's code; a newer document or failure replaces it. */
+  private failing?: object;
+  private panelPending?: Promise<void>;
 
   private readonly internals?: ElementInternals;
 
@@ -169,8 +184,9 @@ export abstract class LoketElement<T> extends LitElement {
   /** Resolves once the element has rendered, in its language when that had to be fetched. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (!this.languageLoad) return done;
+    if (!this.languageLoad && !this.panelPending) return done;
     await this.languageLoad;
+    await this.panelPending;
     return super.getUpdateComplete();
   }
 
@@ -271,7 +287,7 @@ export abstract class LoketElement<T> extends LitElement {
         const replaced = this.value !== undefined;
         this.value = parsed.value;
         this.goodRaw = this.raw;
-        this.failure = undefined;
+        this.failure = this.failing = undefined;
         if (report) {
           this.pendingReady = true;
           this.documentChanged(replaced);
@@ -302,53 +318,43 @@ export abstract class LoketElement<T> extends LitElement {
     this.loads?.abort();
     this.raw = this.goodRaw = this.loadError = undefined;
     this.value = undefined;
-    this.failure = undefined;
+    this.failure = this.failing = undefined;
   }
 
   /** Hook for subclasses: a new document was accepted (`replaced` when one was shown before). */
   protected documentChanged(_replaced: boolean): void {}
 
+  /**
+   * Reports a failure: the panel's description once its code has arrived, or,
+   * when that code cannot be fetched, a plain message that says so honestly.
+   */
   private fail(error: LoadError, problems: readonly Problem[], report: boolean): void {
-    const detail: LoketErrorDetail = {
-      kind: error.kind,
-      message: this.describe(error, problems.length),
-      problems,
-      url: error.url,
-      status: error.status,
-      stale: this.value !== undefined,
+    const token = (this.failing = {});
+    const show = (loaded: Panel | undefined): void => {
+      if (this.failing !== token) return;
+      this.failing = undefined;
+      if (loaded) loaded.adoptPanelStyles(this.renderRoot);
+      const detail: LoketErrorDetail = {
+        kind: error.kind,
+        message: loaded ? loaded.describe(error, problems.length, this.locale, this.timeout, describeJson) : msg(this.locale, 'load.network'),
+        problems,
+        url: error.url,
+        status: error.status,
+        stale: this.value !== undefined,
+      };
+      this.failure = detail;
+      if (!report) return;
+      const lines = problems.map((p) => `  ${problemLine(p, this.locale)}`).join('\n');
+      const cause = loaded ? error.detail : `${error.kind}${error.url ? ` ${error.url}` : ''}${error.detail ? `: ${error.detail}` : ''} (the error panel's code could not be loaded)`;
+      console.error(`[loket] <${this.tag}>: ${detail.message}${lines ? `\n${lines}` : ''}${cause ? `\n  ${cause}` : ''}`);
+      this.dispatchEvent(new LoketErrorEvent(detail));
     };
-    this.failure = detail;
-    if (!report) return;
-    const lines = problems.map((p) => `  ${problemLine(p, this.locale)}`).join('\n');
-    console.error(`[loket] <${this.tag}>: ${detail.message}${lines ? `\n${lines}` : ''}${error.detail ? `\n  ${error.detail}` : ''}`);
-    this.dispatchEvent(new LoketErrorEvent(detail));
-  }
-
-  private describe(error: LoadError, count: number): string {
-    const t = this.locale;
-    const url = error.url ?? '';
-    switch (error.kind) {
-      case 'network':
-        return msg(t, 'load.network');
-      case 'timeout':
-        return msg(t, 'load.timeout', { seconds: delaySeconds(this.timeout, DEFAULT_TIMEOUT_MS / 1000) });
-      case 'http':
-        return error.status === 404 ? msg(t, 'load.notFound', { url }) : msg(t, 'load.http', { status: error.status ?? 0, url });
-      case 'html':
-        return msg(t, 'load.html', { url: url || 'script' });
-      case 'too-large':
-        return msg(t, 'load.tooLarge', { max: formatBytes(DEFAULT_MAX_BYTES) });
-      case 'json': {
-        const detail = error.source !== undefined ? describeJson?.(error.source, t) : undefined;
-        return detail ? msg(t, 'load.badJson', { detail }) : msg(t, 'load.badJsonPlain');
-      }
-      case 'invalid':
-        return msg(t, 'load.invalid', { count });
-      case 'no-source':
-        return msg(t, 'load.noSource');
-      case 'bad-url':
-        return msg(t, 'load.badUrl', { url });
-    }
+    if (panel) return show(panel);
+    // Until the panel's code arrives the fallback content (or the last good document) stays.
+    const pending = (this.panelPending = loadPanel().then((loaded) => {
+      if (this.panelPending === pending) this.panelPending = undefined;
+      show(loaded);
+    }));
   }
 
   protected override render(): TemplateResult {
@@ -356,18 +362,12 @@ export abstract class LoketElement<T> extends LitElement {
     return html`<div class="root" lang=${this.locale}>${body}</div>`;
   }
 
-  /** The error panel: what went wrong, each problem with its path, and the fallback content. */
+  /**
+   * The error panel: what went wrong, each problem with its path, and the
+   * fallback content. Without the panel's code (offline), a plain message.
+   */
   protected renderFailure(failure: LoketErrorDetail): TemplateResult {
-    return html`<div part="error-panel" class="error-panel">
-        <p class="error-title"><strong>${msg(this.locale, 'load.title')}</strong></p>
-        <p>${failure.message}</p>
-        ${failure.problems.length
-          ? html`<ul class="problems">
-              ${failure.problems.map((p) => html`<li><code>${p.path || translate(this.locale, 'schema.root')}</code>: ${p.message}</li>`)}
-            </ul>`
-          : nothing}
-        <p class="for-author">${msg(this.locale, 'load.forAuthor')}</p>
-      </div>
-      <slot></slot>`;
+    if (panel) return panel.renderPanel(failure, this.locale);
+    return html`<div part="error-panel"><p><strong>${msg(this.locale, 'load.title')}</strong></p><p>${failure.message}</p></div><slot></slot>`;
   }
 }

@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * What every loket element sets for itself so a host page's global CSS cannot
  * leak in through inheritance: font, colour, line-height, box sizing. Tokens
- * follow global `--loket-*` → literal fallback.
+ * follow global `--loket-*` → literal fallback. The error panel's own styles
+ * come with its code (error-panel.ts), fetched only when a document fails.
  */
 export const hostStyles = css`
   /* Inner-context !important wins over the page's !important (CSS Scoping), so a
@@ -69,39 +70,5 @@ export const hostStyles = css`
     button:focus-visible {
       outline-color: Highlight;
     }
-  }
-`;
-
-/** The panel shown in a widget's place when its document cannot be used. */
-export const errorPanelStyles = css`
-  ${hostStyles}
-  .error-panel {
-    border: 2px solid var(--loket-color-danger, #b3261e);
-    border-inline-start-width: 6px;
-    border-radius: var(--loket-radius, 6px);
-    background: var(--loket-color-surface, #fff);
-    padding: 0.75rem 1rem;
-    margin: 0 0 0.5rem;
-  }
-  .error-panel p {
-    margin: 0 0 0.5rem;
-  }
-  .error-title {
-    color: var(--loket-color-danger, #b3261e);
-  }
-  .problems {
-    margin: 0 0 0.5rem;
-    padding-inline-start: 1.25rem;
-  }
-  .problems code {
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    font-size: 0.9em;
-    background: var(--loket-color-code, #f3f4f6);
-    padding: 0 0.2em;
-    border-radius: 3px;
-  }
-  .for-author {
-    font-size: 0.875em;
-    color: var(--loket-color-muted, #4b5563);
   }
 `;
