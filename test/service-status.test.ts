@@ -306,6 +306,8 @@ describe('<loket-service-status> with bad input', () => {
       const box = panel(el)!;
       expect(box, 'error panel').to.exist;
       expect(box.textContent!.replace(/\s+/g, ' ')).to.match(c.text);
+      // Its styles come with its code, fetched on failure: the danger border is there.
+      expect(getComputedStyle(box).borderInlineStartWidth, 'the panel is styled').to.equal('6px');
       const fallback = el.querySelector('a[href="/kantor"]')!;
       expect(fallback.getBoundingClientRect().height, 'fallback link visible').to.be.greaterThan(0);
       await expect(el).to.be.accessible();
