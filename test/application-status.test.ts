@@ -139,6 +139,30 @@ describe('<loket-application-status> lookup form', () => {
     expect(shadowText(el)).to.contain('Status saat ini: Sedang diperiksa');
   });
 
+  it('keeps the shown status while the citizen types a new number, and redraws it in English on lang="en"', async () => {
+    const endpoint = await script('retype', [{ status: 200, body: application('in-review') }]);
+    const { el } = await lookupForm(endpoint);
+    await ask(el);
+    await until(() => status(el), 'the status');
+    await el.updateComplete;
+    const drawn: unknown[] = [];
+    const view = el as unknown as { renderDocument: (doc: unknown) => unknown };
+    const original = view.renderDocument.bind(el);
+    view.renderDocument = (doc) => (drawn.push(doc), original(doc));
+    const entries = [...el.shadowRoot!.querySelectorAll('[part="timeline-entry"]')];
+    for (const value of ['U', 'UJ', 'UJI-2', 'UJI-20201']) {
+      type(el, 'number', value);
+      await el.updateComplete;
+    }
+    expect($<HTMLInputElement>(el, '#number')!.value).to.equal('UJI-20201');
+    expect(drawn, 'the status was not worked out again per keystroke').to.have.length(0);
+    expect([...el.shadowRoot!.querySelectorAll('[part="timeline-entry"]')]).to.deep.equal(entries);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(drawn.length).to.be.greaterThan(0);
+    expect(shadowText(el)).to.contain('Current status: Under review');
+  });
+
   it('can be completed with the keyboard alone', async () => {
     const endpoint = await script('keys', [{ status: 200, body: application('approved') }]);
     const { el } = await lookupForm(endpoint);

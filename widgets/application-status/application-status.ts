@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { defineElement } from '../../src/define.js';
 import { LoketReadyEvent } from '../../src/events.js';
-import type { Params } from '../../src/i18n.js';
+import { localeReady, type Params } from '../../src/i18n.js';
 import { DEFAULT_TIMEOUT_MS, delaySeconds } from '../../src/load.js';
 import type { StagedResult } from '../../src/fast/two-stage.js';
 import { text, type Locale } from '../../src/locale.js';
@@ -305,9 +305,21 @@ export class LoketApplicationStatus extends LoketElement<ApplicationStatus> {
     this.focusNext = byCitizen ? 'problem' : undefined;
   }
 
+  /** The status as last rendered: typing in the lookup fields re-renders the form, not the dated history. */
+  private shown?: { readonly doc: ApplicationStatus; readonly key: string; readonly view: TemplateResult };
+
+  private documentView(doc: ApplicationStatus): TemplateResult {
+    // The English strings may arrive after the first English render.
+    const key = `${this.locale} ${localeReady(this.locale)} ${this.headingLevel} ${this.ownerDocument.baseURI}`;
+    if (this.shown?.doc === doc && this.shown.key === key) return this.shown.view;
+    const view = this.renderDocument(doc);
+    this.shown = { doc, key, view };
+    return view;
+  }
+
   protected override render(): TemplateResult {
     const doc = this.value;
-    const body = doc !== undefined ? this.renderDocument(doc) : this.failure ? this.renderFailure(this.failure) : this.endpoint ? nothing : html`<slot></slot>`;
+    const body = doc !== undefined ? this.documentView(doc) : this.failure ? this.renderFailure(this.failure) : this.endpoint ? nothing : html`<slot></slot>`;
     return html`<div class="root" lang=${this.locale}>
       ${this.endpoint ? this.renderLookup() : nothing} ${body}
       <div class="visually-hidden" role="status">${this.announcement}</div>
