@@ -2,11 +2,11 @@ import { describeAnswer } from '../../src/form/describe.js';
 import type { AnswerField, FormDocument, ItemField } from '../../src/form/format.js';
 import { itemsOf } from '../../src/form/answers.js';
 import { text, type Locale } from '../../src/text.js';
-import { csvCell } from '../plugins/listing.js';
+import { csvCell } from '../csv.js';
 
 // The office's export: one row per application, one column per question,
 // answers said the way the review page says them. Safe to open in a
-// spreadsheet: cells go through the receiver's `csvCell` (plugins/listing.ts),
+// spreadsheet: cells go through the receiver's `csvCell` (server/csv.ts),
 // which quotes every cell and prefixes one that would start a formula with an
 // apostrophe (OWASP "CSV injection"), so "=HYPERLINK(…)" stays text.
 

@@ -29,6 +29,7 @@ import {
 } from '../inbox/api-types.js';
 import { applicantName } from '../inbox/applicant.js';
 import { authenticate, DEFAULT_AUTH_OPTIONS, login, logout, type AuthOptions, type StaffUser } from '../inbox/auth.js';
+import { startCsvDownload } from '../csv.js';
 import { answerCells, answerColumns, CSV_DELIMITERS, csvLine, type CsvDelimiter } from '../inbox/csv.js';
 import { fileHeaders, SNIFF_BYTES } from '../inbox/files.js';
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem } from '../inbox/password.js';
@@ -343,15 +344,7 @@ export async function inbox(app: FastifyInstance) {
       const two = (n: number) => String(n).padStart(2, '0');
       return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
     };
-    reply.raw.writeHead(200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="permohonan${filter.formId ? `-${filter.formId}` : ''}.csv"`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    reply.hijack();
-    // A byte-order mark, so Excel reads the UTF-8 names right.
-    reply.raw.write(`\ufeff${csvLine(['Nomor pendaftaran', 'Formulir', 'Status', `Diterima (${config.timeZone})`, ...columns.map((c) => c.header)], delimiter)}`);
+    startCsvDownload(reply, filter.formId, csvLine(['Nomor pendaftaran', 'Formulir', 'Status', `Diterima (${config.timeZone})`, ...columns.map((c) => c.header)], delimiter));
     let count = 0;
     for await (const row of data.eachApplication(db, filter)) {
       const form = forms.get(row.formId)?.form;

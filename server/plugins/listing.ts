@@ -15,6 +15,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { instantOf } from '../../src/time.js';
 import type { Config } from '../config.js';
+import { csvCell, startCsvDownload } from '../csv.js';
 import { listSubmissions, type ListFilter, type ListedSubmission } from '../data/submissions.js';
 import { HttpError } from '../errors.js';
 import { FORM_ID } from '../forms.js';
@@ -49,13 +50,6 @@ const listed = (s: ListedSubmission) => {
   return rest;
 };
 
-/** A CSV cell: quoted, and a leading = + - @ (or tab, CR) defused with ' so a spreadsheet never runs it as a formula. */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 /** An answer as a cell: files by name, lists joined, groups as JSON. */
 function answerCell(value: unknown): unknown {
   if (Array.isArray(value) && value.every((v) => v && typeof v === 'object' && 'name' in v && 'size' in v)) return value.map((v: { name: string }) => v.name).join('; ');
@@ -81,15 +75,7 @@ export async function listing(app: FastifyInstance) {
     const questions: string[] = [];
     if (form) for (const step of form.steps) for (const f of step.fields) if ('name' in f && typeof f.name === 'string' && !['heading', 'paragraph', 'notice'].includes(f.type)) questions.push(f.name);
     const head = ['trackingNumber', 'formId', 'receivedAt', 'submittedAt', 'state', 'idempotencyKey', 'locale', ...(form ? questions : ['answers']), 'files'];
-    reply.raw.writeHead(200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="permohonan${filter.formId ? `-${filter.formId}` : ''}.csv"`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    reply.hijack();
-    // A byte-order mark, so Excel reads the UTF-8 names right.
-    reply.raw.write(`\ufeff${head.map(csvCell).join(',')}\r\n`);
+    startCsvDownload(reply, filter.formId, `${head.map(csvCell).join(',')}\r\n`);
     let after = filter.after;
     for (;;) {
       const rows = await listSubmissions(db, { ...filter, after });
