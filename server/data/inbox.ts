@@ -4,6 +4,7 @@
 import type { Database, Param, Queryable } from '../db/database.js';
 import { CLOSED_STATES, type ApplicationState } from '../../src/tracking/states.js';
 import type { UserRole } from '../inbox/access.js';
+import type { AuditEntry } from '../inbox/api-types.js';
 import type { FailureRecord } from '../inbox/lockout.js';
 import type { SessionRecord } from '../inbox/session.js';
 
@@ -179,17 +180,8 @@ export async function insertAudit(db: Queryable, e: AuditInput): Promise<void> {
   ]);
 }
 
-export interface AuditRow {
-  readonly id: number;
-  readonly at: string;
-  readonly user: string;
-  readonly action: string;
-  readonly trackingNumber: string | null;
-  readonly detail: string | null;
-}
-
-export async function listAudit(db: Queryable, limit: number, offset: number): Promise<{ rows: AuditRow[]; total: number }> {
-  const rows = await db.all<AuditRow>(
+export async function listAudit(db: Queryable, limit: number, offset: number): Promise<{ rows: AuditEntry[]; total: number }> {
+  const rows = await db.all<AuditEntry>(
     'SELECT id, at, user_name AS "user", action, tracking_number AS "trackingNumber", detail FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?',
     [limit, offset],
   );
