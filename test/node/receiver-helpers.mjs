@@ -7,6 +7,18 @@ import { postgres } from './databases.mjs';
 
 export const server = await import('../../dist/server/index.mjs');
 
+/** The smallest form the receiver accepts: one text question, `nama`. */
+export const ONE_QUESTION_FORM = {
+  version: 1,
+  id: 'uji-izin',
+  title: 'Uji',
+  office: { name: 'Kantor Uji' },
+  help: { phone: '021 6540 123' },
+  steps: [{ heading: 'Data', fields: [{ type: 'text', name: 'nama', label: 'Nama lengkap' }] }],
+};
+/** The password the tests give the first admin account. */
+export const ADMIN_PASSWORD = 'admin kantor uji 2020';
+
 const dirs = [];
 export const tmp = () => {
   const d = mkdtempSync(join(tmpdir(), 'loket-receiver-'));

@@ -5,17 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { databaseKinds } from './databases.mjs';
 import { until } from './helpers.mjs';
-import { server, startReceiver } from './receiver-helpers.mjs';
+import { ADMIN_PASSWORD, ONE_QUESTION_FORM, server, startReceiver } from './receiver-helpers.mjs';
 
-const FORM = {
-  version: 1,
-  id: 'uji-izin',
-  title: 'Uji',
-  office: { name: 'Kantor Uji' },
-  help: { phone: '021 6540 123' },
-  steps: [{ heading: 'Data', fields: [{ type: 'text', name: 'nama', label: 'Nama lengkap' }] }],
-};
-const PASSWORD = 'admin kantor uji 2020';
 
 for (const kind of databaseKinds()) {
   describe(`housekeeping on ${kind}`, () => {
@@ -23,8 +14,8 @@ for (const kind of databaseKinds()) {
     let target;
     const count = async (table) => Number((await target.db.get(`SELECT COUNT(*) AS n FROM ${table}`)).n);
     before(async () => {
-      target = await startReceiver(kind, { forms: { 'uji-izin': FORM }, now: () => new Date(clock), housekeepingMs: 50, statusWindowSeconds: 60, passwordCost: 14 });
-      assert.equal((await server.addAccount(target.db, { name: 'admin', displayName: 'Admin', password: PASSWORD, role: 'admin' }, new Date(clock), { logN: 14, r: 8, p: 1 })).ok, true);
+      target = await startReceiver(kind, { forms: { 'uji-izin': ONE_QUESTION_FORM }, now: () => new Date(clock), housekeepingMs: 50, statusWindowSeconds: 60, passwordCost: 14 });
+      assert.equal((await server.addAccount(target.db, { name: 'admin', displayName: 'Admin', password: ADMIN_PASSWORD, role: 'admin' }, new Date(clock), { logN: 14, r: 8, p: 1 })).ok, true);
     });
     after(() => target.close());
 
@@ -37,7 +28,7 @@ for (const kind of databaseKinds()) {
     });
 
     it('forgets a session past its 12 hours, without waiting for the next login', async () => {
-      const res = await fetch(`${target.url}/petugas/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: PASSWORD }) });
+      const res = await fetch(`${target.url}/petugas/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: ADMIN_PASSWORD }) });
       assert.equal(res.status, 200);
       assert.equal(await count('staff_sessions'), 1);
       clock += 13 * 3_600_000;

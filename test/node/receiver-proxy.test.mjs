@@ -6,17 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { databaseKinds } from './databases.mjs';
-import { server, startReceiver } from './receiver-helpers.mjs';
+import { ADMIN_PASSWORD, ONE_QUESTION_FORM, server, startReceiver } from './receiver-helpers.mjs';
 
-const FORM = {
-  version: 1,
-  id: 'uji-izin',
-  title: 'Uji',
-  office: { name: 'Kantor Uji' },
-  help: { phone: '021 6540 123' },
-  steps: [{ heading: 'Data', fields: [{ type: 'text', name: 'nama', label: 'Nama lengkap' }] }],
-};
-const PASSWORD = 'admin kantor uji 2020';
 const COST = { logN: 14, r: 8, p: 1 };
 
 const lookup = (target, forwardedFor) =>
@@ -30,13 +21,13 @@ const login = (target, headers = {}) =>
   fetch(`${target.url}/petugas/api/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ name: 'admin', password: PASSWORD }),
+    body: JSON.stringify({ name: 'admin', password: ADMIN_PASSWORD }),
     signal: AbortSignal.timeout(30_000),
   });
 
 async function start(kind, trustProxy) {
-  const target = await startReceiver(kind, { forms: { 'uji-izin': FORM }, statusFailuresPerIp: 2, statusFailuresPerNumber: 0, passwordCost: 14, trustProxy });
-  assert.equal((await server.addAccount(target.db, { name: 'admin', displayName: 'Admin', password: PASSWORD, role: 'admin' }, new Date(), COST)).ok, true);
+  const target = await startReceiver(kind, { forms: { 'uji-izin': ONE_QUESTION_FORM }, statusFailuresPerIp: 2, statusFailuresPerNumber: 0, passwordCost: 14, trustProxy });
+  assert.equal((await server.addAccount(target.db, { name: 'admin', displayName: 'Admin', password: ADMIN_PASSWORD, role: 'admin' }, new Date(), COST)).ok, true);
   return target;
 }
 
