@@ -262,35 +262,26 @@ async function preview(args) {
   return undefined; // keeps running until Ctrl-C
 }
 
-/** `loket serve`: the receiver; options in `loket serve --help` (server/config.ts). */
-async function serve(args) {
+/**
+ * Runs one of the receiver's commands (server/main.ts, server/inbox/cli.ts; built into dist/server):
+ * a bad option, a busy port or an unreachable database is the user's to fix,
+ * said in one line; anything else is a bug and keeps its stack.
+ */
+async function receiverCommand(name, args) {
   const server = await receiver();
   try {
-    return await server.serve(args, process.env, language(process.env.LANG?.startsWith('en') ? 'en' : undefined));
+    return await server[name](args, process.env, language(process.env.LANG?.startsWith('en') ? 'en' : undefined));
   } catch (error) {
     throw error.name === 'ConfigError' || error.code === 'EADDRINUSE' || error.code === 'ECONNREFUSED' ? new UserError(error.message) : error;
   }
 }
 
+/** `loket serve`: the receiver; options in `loket serve --help` (server/config.ts). */
+const serve = (args) => receiverCommand('serve', args);
 /** `loket erase <tracking number>…`: deletes applications entirely. */
-async function erase(args) {
-  const server = await receiver();
-  try {
-    return await server.erase(args, process.env, language(process.env.LANG?.startsWith('en') ? 'en' : undefined));
-  } catch (error) {
-    throw error.name === 'ConfigError' || error.code === 'ECONNREFUSED' ? new UserError(error.message) : error;
-  }
-}
-
+const erase = (args) => receiverCommand('erase', args);
 /** `loket user add [--admin] <name>`: a staff inbox account (the first admin; admins make the rest in /petugas/). */
-async function user(args) {
-  const server = await receiver();
-  try {
-    return await server.user(args, process.env, language(process.env.LANG?.startsWith('en') ? 'en' : undefined));
-  } catch (error) {
-    throw error.name === 'ConfigError' || error.code === 'ECONNREFUSED' ? new UserError(error.message) : error;
-  }
-}
+const user = (args) => receiverCommand('user', args);
 
 const COMMANDS = { validate, new: create, preview, serve, erase, user };
 
