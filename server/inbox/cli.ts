@@ -62,10 +62,11 @@ async function readPassword(prompt: string): Promise<string> {
 /** `loket user …`: resolves to an exit code. */
 export async function user(args: readonly string[], env: Env = process.env, locale: 'id' | 'en' = 'id'): Promise<number> {
   const [command, ...rest] = args;
-  if (command !== 'add' || rest.includes('--help') || rest.includes('-h')) {
+  if (command === undefined || command === '--help' || command === '-h' || (command === 'add' && (rest.includes('--help') || rest.includes('-h')))) {
     console.log(HELP[locale]);
-    return command === 'add' || command === '--help' || command === '-h' || command === undefined ? 0 : 2;
+    return 0;
   }
+  if (command !== 'add') throw new ConfigError(locale === 'en' ? `unknown subcommand "${command}" (loket user --help)` : `subperintah tidak dikenal: "${command}" (loket user --help)`);
   if (rest.some((arg) => arg === '--password' || arg.startsWith('--password='))) {
     throw new ConfigError(locale === 'en' ? 'no --password: set LOKET_PASSWORD or type it at the prompt' : 'tidak ada --password: isi LOKET_PASSWORD atau ketik saat diminta');
   }
@@ -76,10 +77,8 @@ export async function user(args: readonly string[], env: Env = process.env, loca
   const forms = typeof split.own.forms === 'string' ? split.own.forms.split(',').map((f) => f.trim()).filter(Boolean) : null;
   const [name, extra] = split.positionals;
   if (extra !== undefined) throw new ConfigError(locale === 'en' ? `unexpected "${extra}"` : `tidak dikenal: "${extra}"`);
-  if (!name) {
-    console.error(HELP[locale]);
-    return 2;
-  }
+  if (!name) throw new ConfigError(locale === 'en' ? 'name the account: loket user add [--admin] <name>' : 'sebutkan nama akun: loket user add [--admin] <nama>');
+  if (admin && forms !== null) throw new ConfigError(locale === 'en' ? '--forms is for staff accounts: an admin sees every form' : '--forms hanya untuk akun petugas: admin melihat semua formulir');
   const { config } = parseConfig(split.config, env);
   const password = env.LOKET_PASSWORD ?? (await readPassword(locale === 'en' ? `Password for ${name}: ` : `Kata sandi untuk ${name}: `));
   const { db } = await openMigrated({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config) });

@@ -73,6 +73,12 @@ const header = (request: FastifyRequest, name: string) => {
   return Array.isArray(value) ? value[0] : value;
 };
 
+/** `?page=`: 1 when absent; undefined for anything but a whole number from 1 to 100 000 (no huge OFFSET). */
+function pageOf(query: { readonly page?: string }): number | undefined {
+  const page = query.page === undefined ? 1 : Number(query.page);
+  return Number.isSafeInteger(page) && page >= 1 && page <= 100_000 ? page : undefined;
+}
+
 export async function inbox(app: FastifyInstance) {
   const { config, db, forms, secretKey } = app.loket;
   const now = () => app.loket.now().getTime();
@@ -280,8 +286,8 @@ export async function inbox(app: FastifyInstance) {
     if (!user) return reply;
     const filter = filterOf(user, request.query);
     if ('message' in filter) return fail(reply, filter.status, filter.message);
-    const page = request.query.page === undefined ? 1 : Number(request.query.page);
-    if (!Number.isSafeInteger(page) || page < 1 || page > 100_000) return fail(reply, 400, 'Nomor halaman tidak valid.');
+    const page = pageOf(request.query);
+    if (page === undefined) return fail(reply, 400, 'Nomor halaman tidak valid.');
     const { rows, total } = await data.listApplications(db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     const counts = await data.countByState(db, filter);
     // The list shows applicants' names: personal data, so it is logged too.
@@ -448,8 +454,8 @@ export async function inbox(app: FastifyInstance) {
   app.get<{ Querystring: Query }>('/petugas/api/audit', async (request, reply) => {
     const user = await admin(request, reply, false);
     if (!user) return reply;
-    const page = request.query.page === undefined ? 1 : Number(request.query.page);
-    if (!Number.isSafeInteger(page) || page < 1) return fail(reply, 400, 'Nomor halaman tidak valid.');
+    const page = pageOf(request.query);
+    if (page === undefined) return fail(reply, 400, 'Nomor halaman tidak valid.');
     const pageSize = 50;
     const { rows, total } = await data.listAudit(db, pageSize, (page - 1) * pageSize);
     return noStore(reply).send({ entries: rows, total, page, pageSize });

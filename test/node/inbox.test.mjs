@@ -322,6 +322,8 @@ for (const kind of databaseKinds()) {
       assert.ok(actions.includes('sari list-applications'));
       const change = audit.body.entries.find((e) => e.action === 'change-state' && e.detail === 'needs-fix → approved');
       assert.ok(change);
+      // A page number past any real log is refused, not turned into a huge OFFSET.
+      for (const page of ['0', '1.5', '9e15']) assert.equal((await c.request(`/petugas/api/audit?page=${page}`)).status, 400, page);
     });
   });
 }

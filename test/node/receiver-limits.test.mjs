@@ -287,6 +287,15 @@ describe('loket erase and loket user add: arguments in any order', () => {
     const user = loket(['user', 'add', 'budi', '--role', 'admin']);
     assert.equal(user.status, 2);
     assert.match(user.stderr, /unknown option --role \(loket user add --help\)/);
+    const sub = loket(['user', 'remove', 'budi']);
+    assert.equal(sub.status, 2);
+    assert.match(sub.stderr, /subperintah tidak dikenal: "remove" \(loket user --help\)/);
+    const nameless = loket(['user', 'add', '--admin']);
+    assert.equal(nameless.status, 2);
+    assert.match(nameless.stderr, /sebutkan nama akun/);
+    const adminForms = loket(['user', 'add', 'kepala', '--admin', '--forms', 'pbg']);
+    assert.equal(adminForms.status, 2);
+    assert.match(adminForms.stderr, /--forms hanya untuk akun petugas/);
   });
 
   it('creates an account whatever the order of the name and the flags', () => {
