@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { referencedFields } from '../../src/condition-eval.js';
 import { defineElement } from '../../src/define.js';
@@ -227,12 +227,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   /** Adds styles that arrived with a part fetched later (the sending code, the searchable lists). */
   private addStyles(styles: CSSResult): void {
     const root = this.renderRoot as ShadowRoot;
-    if (styles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
-    else {
-      const style = document.createElement('style');
-      style.textContent = styles.cssText;
-      root.append(style);
-    }
+    if (supportsAdoptingStyleSheets && styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+    // Older engines: Lit's own fallback, a <style> element with the page's CSP nonce (as the error panel does).
+    else adoptStyles(root, [styles]);
   }
 
   /**
