@@ -108,7 +108,7 @@ function valueOf(control: VNode, value: string): VNode {
 function textInput(field: InputField, path: string, ctx: FieldContext): Child[] {
   const value = readAnswer(ctx.answers, path);
   const invalid = ctx.error(path) !== undefined;
-  const maxLength = field.type === 'text' || field.type === 'textarea' || field.type === 'email' ? maxLengthOf(field) : undefined;
+  const maxLength = field.type === 'text' || field.type === 'email' ? maxLengthOf(field) : undefined;
   const suffix = field.type === 'number' && field.suffix !== undefined ? text(field.suffix, ctx.locale) : undefined;
   const id = idOf(path);
   const input = valueOf(
