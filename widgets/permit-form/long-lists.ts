@@ -68,7 +68,7 @@ export function normalizeSearch(value: string): string {
 
 const searchIndex = new WeakMap<readonly Option[], Map<Locale, string[]>>();
 /** Each list's last search: a query that extends it (typing on) is looked for among its matches only, not the whole list. */
-const lastSearch = new WeakMap<readonly Option[], { readonly locale: Locale; readonly query: string; readonly found: readonly number[] }>();
+const lastSearch = new WeakMap<readonly Option[], { readonly locale: Locale; readonly query: string; readonly found: readonly number[]; readonly result: Option[] }>();
 
 /** The options matching every word of the query, in any order, ignoring case and diacritics; all of them for an empty query. */
 export function matchOptions(options: readonly Option[], query: string, locale: Locale): Option[] {
@@ -80,8 +80,10 @@ export function matchOptions(options: readonly Option[], query: string, locale: 
   let index = byLocale.get(locale);
   if (!index) byLocale.set(locale, (index = options.map((o) => ` ${normalizeSearch(`${text(o.label, locale)} ${o.value}`)}`)));
   const haystacks = index;
-  // Every word of a longer query contains (or adds to) the shorter one's: its matches are among the shorter one's.
   const last = lastSearch.get(options);
+  // The same query again (the handlers and the render of one keystroke): the same answer.
+  if (last && last.locale === locale && last.query === wanted) return last.result;
+  // Every word of a longer query contains (or adds to) the shorter one's: its matches are among the shorter one's.
   const from = last && last.locale === locale && wanted.startsWith(last.query) ? last.found : undefined;
   const found: number[] = [];
   const test = (i: number) => {
@@ -90,8 +92,9 @@ export function matchOptions(options: readonly Option[], query: string, locale: 
   };
   if (from) from.forEach(test);
   else for (let i = 0; i < haystacks.length; i++) test(i);
-  lastSearch.set(options, { locale, query: wanted, found });
-  return found.map((i) => options[i] as Option);
+  const result = found.map((i) => options[i] as Option);
+  lastSearch.set(options, { locale, query: wanted, found, result });
+  return result;
 }
 
 const valueIndex = new WeakMap<readonly Option[], Map<string, Option>>();
@@ -131,8 +134,6 @@ interface Combo {
   active: number;
   announcement: string;
   timer?: ReturnType<typeof setTimeout>;
-  /** The last query's matches: a keystroke filters once, not once per handler and render. */
-  last?: { readonly options: readonly Option[]; readonly query: string; readonly locale: Locale; readonly found: Option[] };
 }
 
 interface ComboSpec {
@@ -383,7 +384,7 @@ export class LongLists implements LongListsPart {
         break;
       }
       if (units === undefined) {
-        if (!this.fileFailed(file)) this.fetchFile(file);
+        this.fetchFile(file);
         parts.push(this.problem(this.fileFailed(file), 'region', () => this.retryFile(file)));
         break;
       }
@@ -463,16 +464,9 @@ export class LongLists implements LongListsPart {
   private combobox(spec: ComboSpec, ctx: FieldContext): TemplateResult {
     const combo = this.combo(spec.key);
     const locale = ctx.locale;
-    const matches = (query: string): Option[] => {
-      const last = combo.last;
-      if (last && last.options === spec.options && last.query === query && last.locale === locale) return last.found;
-      const found = matchOptions(spec.options, query, locale);
-      combo.last = { options: spec.options, query, locale, found };
-      return found;
-    };
     const selected = optionByValue(spec.options, spec.value);
     const shownValue = combo.query ?? (selected ? text(selected.label, locale) : '');
-    const matched = combo.open ? matches(combo.query ?? '') : [];
+    const matched = combo.open ? matchOptions(spec.options, combo.query ?? '', locale) : [];
     const shown = matched.slice(0, MAX_SHOWN);
     const listId = `${spec.id}-list`;
     const optionId = (i: number) => `${spec.id}-o${i}`;
@@ -505,7 +499,7 @@ export class LongLists implements LongListsPart {
       combo.query = query;
       combo.open = true;
       combo.active = -1;
-      const found = matches(query);
+      const found = matchOptions(spec.options, query, locale);
       // Typing replaces the choice: an exact match counts, anything else is no answer yet.
       const exact = exactOption(spec.options, query, locale);
       if ((exact?.value ?? '') !== spec.value) spec.choose(exact?.value ?? '');
@@ -513,7 +507,7 @@ export class LongLists implements LongListsPart {
       ctx.refresh(spec.path);
     };
     const onKeydown = (event: KeyboardEvent) => {
-      const count = combo.open ? Math.min(matches(combo.query ?? '').length, MAX_SHOWN) : 0;
+      const count = combo.open ? Math.min(matchOptions(spec.options, combo.query ?? '', locale).length, MAX_SHOWN) : 0;
       const move = (to: number) => {
         event.preventDefault();
         combo.active = Math.max(0, Math.min(to, count - 1));
@@ -526,7 +520,7 @@ export class LongLists implements LongListsPart {
           if (event.altKey || !combo.open) {
             event.preventDefault();
             combo.open = true;
-            const all = matches(combo.query ?? '');
+            const all = matchOptions(spec.options, combo.query ?? '', locale);
             const current = all.slice(0, MAX_SHOWN).findIndex((o) => o.value === spec.value);
             combo.active = event.altKey ? -1 : Math.max(current, 0);
             announce(all.length);
@@ -551,7 +545,7 @@ export class LongLists implements LongListsPart {
           // Enter chooses; it never submits the step while the list is open.
           event.preventDefault();
           {
-            const option = matches(combo.query ?? '')[active];
+            const option = matchOptions(spec.options, combo.query ?? '', locale)[active];
             if (option) choose(option);
             else close(true);
           }
@@ -580,7 +574,7 @@ export class LongLists implements LongListsPart {
     const toggle = () => {
       combo.open = !combo.open;
       combo.active = -1;
-      if (combo.open) announce(matches(combo.query ?? '').length);
+      if (combo.open) announce(matchOptions(spec.options, combo.query ?? '', locale).length);
       ctx.refresh(spec.path);
     };
 
