@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { ParseResult } from './problems.js';
-import type { Locale } from './text.js';
+import type { Locale } from './locale.js';
 import { CHECKLIST_VERSIONS, ChecklistDocument, parseChecklist } from './checklist/format.js';
 import { FORM_VERSIONS, FormDocument, parseForm } from './form/format.js';
 import { STATUS_VERSIONS, StatusDocument, parseStatus } from './status/format.js';

@@ -1,5 +1,5 @@
 import { defineMessages } from './i18n.js';
-import type { Locale } from './text.js';
+import type { Locale } from './locale.js';
 
 // Why JSON text is not JSON, in the reader's language. JSON.parse's own
 // message is in the browser's language ("Unexpected token '}'…" on an

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { isMessageKey, translate, type Params } from './i18n.js';
 import type { SchemaMessageKey } from './messages/schema.js';
-import type { Locale } from './text.js';
+import type { Locale } from './locale.js';
 
 export { compareOrder, formatPath, problemLine, type CustomIssueParams, type ParseResult, type Problem } from './problem.js';
 import { formatPath, type CustomIssueParams, type Problem } from './problem.js';

@@ -1,4 +1,4 @@
-import type { Locale } from '../text.js';
+import type { Locale } from '../locale.js';
 import type { FileAnswer } from './answers.js';
 import { formMsg } from './messages.js';
 

@@ -1,7 +1,7 @@
 import { indexFields } from '../form/fields.js';
 import type { FormDocument } from '../form/format.js';
 import type { FieldError } from '../form/validate.js';
-import type { Locale } from '../text.js';
+import type { Locale } from '../locale.js';
 import { TRACKING_MAX_LENGTH } from '../tracking/states.js';
 import type { BackoffOptions } from './backoff.js';
 import { downscaleImage } from './downscale.js';

@@ -1,7 +1,7 @@
 import { dateOf } from '../form/answers.js';
 import { indexFields } from '../form/fields.js';
 import type { FormDocument, SubmitEncoding } from '../form/format.js';
-import type { Locale } from '../text.js';
+import type { Locale } from '../locale.js';
 
 // The submission payload, version 1, and its three encodings. Documented in
 // docs/reference/submission.md ("The payload"); a backend can rely on every key below.
