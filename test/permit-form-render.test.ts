@@ -3,7 +3,7 @@ import { render } from 'lit';
 import '../widgets/permit-form/permit-form.js';
 import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
 import { litField, type FieldContext } from '../widgets/permit-form/fields.js';
-import { createValidator } from '../src/form/validate.js';
+import { createConditions } from '../src/form/conditions.js';
 import type { FormDocument, GroupField } from '../src/form/format.js';
 import { flatForm } from '../demo/bench/flat-form.js';
 import { mountForm, unmountAll } from './helpers.js';
@@ -121,7 +121,7 @@ describe('<loket-permit-form> repeatable groups', () => {
     const ctx: FieldContext = {
       locale: 'id',
       answers,
-      validator: createValidator(form),
+      conditions: createConditions(form),
       headingLevel: 2,
       error: () => undefined,
       warning: () => undefined,

@@ -43,7 +43,6 @@ const en: Record<FormMessageKey, Entry> = {
   'answer.fileCount': '{Label}: select up to {max} files',
   'answer.groupMin': 'Add at least {min} {label}',
   'answer.groupMax': '{Label}: no more than {max}; remove {excess} of them to continue',
-  'answer.anyImage': 'image',
   'answer.optionsLoading': 'The list of choices for {label} has not loaded yet; wait a moment or select "Try again"',
   'answer.regionLevel': '{Label}: choose the {level}',
   'answer.regionOutside': '{Label} must be in {scope}',

@@ -48,7 +48,6 @@ const id = {
   'answer.fileCount': '{Label}: pilih maksimal {max} berkas',
   'answer.groupMin': 'Tambahkan minimal {min} {label}',
   'answer.groupMax': '{Label} paling banyak {max}; hapus {excess} di antaranya agar dapat melanjutkan',
-  'answer.anyImage': 'gambar',
   'answer.optionsLoading': 'Daftar pilihan {label} belum termuat; tunggu sebentar atau pilih "Coba lagi"',
   'answer.regionLevel': '{Label}: pilih {level}',
   'answer.regionOutside': '{Label} harus berada di {scope}',

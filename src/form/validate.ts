@@ -1,11 +1,12 @@
-import { evaluateCondition, isEmptyValue, referencedFields, type Condition, type Scalar } from '../condition-eval.js';
+import { isEmptyValue, type Scalar } from '../condition-eval.js';
 import { msg, type MessageKey, type Params } from '../i18n.js';
 import { checkIdentifier, nikMatchesBirthDate, nikMatchesSex, normalizeIdentifier, type IdentifierError } from '../identifiers.js';
 import { isEmail } from '../contact.js';
 import { isMobile, normalizePhone } from '../phone.js';
 import { text, type Locale } from '../locale.js';
-import { answerOf, choicesOf, dateOf, filesOf, itemsOf, parseNumber, realDate, textOf, type Answers } from './answers.js';
-import { indexFields, type FieldEntry } from './fields.js';
+import { choicesOf, dateOf, filesOf, itemsOf, parseNumber, realDate, textOf, type Answers } from './answers.js';
+import { createConditions, type Conditions, type Evaluation, type FormLogic, type Scope } from './conditions.js';
+import type { FieldEntry } from './fields.js';
 import { acceptedNames, acceptsFile, formatSize } from './files.js';
 import type { AnswerField, FormDocument, MessageRule, Option } from './format.js';
 import { maxLengthOf } from './lengths.js';
@@ -34,13 +35,7 @@ export interface Validation {
   readonly warnings: readonly FieldError[];
 }
 
-/** What to re-evaluate when one field changes. */
-export interface Dependents {
-  /** Field keys (`name`, or `group.child` for every item of a group) whose visibility, requiredness or warnings may change. */
-  readonly fields: readonly string[];
-  /** Steps whose visibility may change. */
-  readonly steps: readonly number[];
-}
+export type { Dependents } from './conditions.js';
 
 /** Options for a validator. */
 export interface ValidatorOptions {
@@ -60,34 +55,23 @@ export interface ValidatorOptions {
   readonly optionLists?: (url: string) => readonly Option[] | undefined;
 }
 
-/** The validator of one form: the same rules in the browser and on a server. */
-export interface Validator {
-  /** The parsed document this validator was built from. */
-  readonly form: FormDocument;
+/**
+ * The validator of one form: the same rules in the browser and on a server.
+ * Built on the form's conditions (conditions.ts), which the first screen uses alone.
+ */
+export interface Validator extends Conditions {
   /** Validates the visible fields of one step (an index into `form.steps`); nothing when the step is hidden. */
   validateStep(answers: Answers, step: number, locale?: Locale): Validation;
   /** Validates every visible field of every visible step. */
   validateAll(answers: Answers, locale?: Locale): Validation;
   /** Validates one field by path (`nik`, `vessels[1].name`, or `vessels` for the item count) — cheap enough for every change. */
   validateField(answers: Answers, path: string, locale?: Locale): Validation;
-  /** The indices of the steps shown for these answers, in order. */
-  visibleSteps(answers: Answers): number[];
-  /** Whether the field at a path is shown (its step, group and own condition). */
-  isVisible(path: string, answers: Answers): boolean;
-  /** Whether the field at a path must be answered now (for "(tidak wajib)"). */
-  isRequired(path: string, answers: Answers): boolean;
-  /** Evaluates a condition, such as static content's `visibleWhen`, optionally inside a group item. */
-  holds(cond: Condition | undefined, answers: Answers, item?: { readonly group: string; readonly index: number }): boolean;
-  /** What depends on a field key (`name` or `group.child`), transitively through visibility. */
-  dependentsOf(key: string): Dependents;
   /** The answers to submit: visible fields only, normalized (NIK digits, phone E.164, dates `YYYY-MM-DD`, numbers). */
   finalAnswers(answers: Answers): Record<string, unknown>;
 }
 
-type Scope = { readonly group: FieldEntry; readonly item: number } | undefined;
 type Sink = { errors: FieldError[]; warnings: FieldError[] };
 
-const PATH = /^([A-Za-z][A-Za-z0-9_]*)(?:\[(\d+)\]\.([A-Za-z][A-Za-z0-9_]*))?$/;
 const CHOOSE_TYPES = new Set(['select', 'radio', 'checkboxes', 'region']);
 /** A checkbox label longer than this is a declaration, too long to quote in a message. */
 const LONG_LABEL = 60;
@@ -116,87 +100,13 @@ function lowerFirst(label: string): string {
 const dateNumber = (d: { year: number; month: number; day: number }) => d.year * 10000 + d.month * 100 + d.day;
 
 /**
- * Builds the validator for a parsed form. Indexes the fields once; every call
- * evaluates only the conditions it needs, memoized for that call.
+ * Builds the validator for a parsed form, on its conditions (built here
+ * unless given: the browser passes the ones its first screen already built).
+ * Every call evaluates only the conditions it needs, memoized for that call.
  */
-export function createValidator(form: FormDocument, options: ValidatorOptions = {}): Validator {
-  const index = indexFields(form);
+export function createValidator(form: FormDocument, options: ValidatorOptions = {}, logic: FormLogic = createConditions(form)): Validator {
+  const { topLevel, onStep, children, locate, pathOf } = logic;
   const today = options.today ?? localToday;
-  const topLevel = [...index.entries.values()].filter((entry) => !entry.group);
-  const onStep = form.steps.map((_, s) => topLevel.filter((entry) => entry.step === s));
-  const children = new Map<string, FieldEntry[]>();
-  for (const entry of index.entries.values()) {
-    if (entry.group) children.set(entry.group.key, [...(children.get(entry.group.key) ?? []), entry]);
-  }
-
-  /** One evaluation of one answer set: visibility memoized, cycles read as hidden. */
-  class Evaluation {
-    private readonly memo = new Map<string, boolean>();
-    private readonly visiting = new Set<string>();
-    constructor(readonly answers: Answers) {}
-
-    private cached(key: string, compute: () => boolean): boolean {
-      const known = this.memo.get(key);
-      if (known !== undefined) return known;
-      // A cycle (only in documents that skipped parseForm) reads as hidden instead of overflowing.
-      if (this.visiting.has(key)) return false;
-      this.visiting.add(key);
-      const result = compute();
-      this.visiting.delete(key);
-      this.memo.set(key, result);
-      return result;
-    }
-
-    raw(entry: FieldEntry, item?: number): unknown {
-      if (!entry.group) return answerOf(this.answers, entry.field.name);
-      return answerOf(itemsOf(answerOf(this.answers, entry.group.field.name))[item ?? -1], entry.field.name);
-    }
-
-    stepVisible(step: number): boolean {
-      return this.cached(`#${step}`, () => this.holds(form.steps[step]?.visibleWhen, undefined));
-    }
-
-    visible(entry: FieldEntry, item?: number): boolean {
-      return this.cached(pathOf(entry, item), () => {
-        if (!entry.group) return this.stepVisible(entry.step) && this.holds(entry.field.visibleWhen, undefined);
-        const exists = item !== undefined && item >= 0 && item < itemsOf(this.raw(entry.group)).length;
-        return exists && this.visible(entry.group) && this.holds(entry.field.visibleWhen, { group: entry.group, item });
-      });
-    }
-
-    /** A field's value as conditions see it: nothing while it is hidden. */
-    effective(name: string, scope: Scope): unknown {
-      const target = index.resolve(name, scope?.group);
-      if (!target) return undefined;
-      if (!target.group) return this.visible(target) ? this.raw(target) : undefined;
-      return scope && target.group === scope.group && this.visible(target, scope.item) ? this.raw(target, scope.item) : undefined;
-    }
-
-    holds(cond: Condition | undefined, scope: Scope): boolean {
-      return cond === undefined || evaluateCondition(cond, (name) => this.effective(name, scope));
-    }
-
-    required(entry: FieldEntry, item?: number): boolean {
-      const field = entry.field;
-      if (field.requiredWhen) return this.holds(field.requiredWhen, entry.group ? { group: entry.group, item: item ?? -1 } : undefined);
-      return field.optional !== true;
-    }
-  }
-
-  function pathOf(entry: FieldEntry, item?: number): string {
-    return entry.group ? `${entry.group.field.name}[${item ?? -1}].${entry.field.name}` : entry.field.name;
-  }
-
-  function locate(path: string): { entry: FieldEntry; item?: number } | undefined {
-    const m = PATH.exec(path);
-    if (!m) return undefined;
-    if (m[3] === undefined) {
-      const entry = index.entries.get(m[1] as string);
-      return entry && !entry.group ? { entry } : undefined;
-    }
-    const entry = index.entries.get(`${m[1]}.${m[3]}`);
-    return entry ? { entry, item: Number(m[2]) } : undefined;
-  }
 
   /** Checks one visible field's answer; for a group with `deep`, each item's visible fields too. */
   function check(ev: Evaluation, entry: FieldEntry, item: number | undefined, locale: Locale, sink: Sink, deep: boolean): void {
@@ -469,54 +379,6 @@ export function createValidator(form: FormDocument, options: ValidatorOptions = 
     }
   }
 
-  // Reverse edges, computed once: who reads each field.
-  const shownBy = new Map<string, Set<string>>();
-  const stepsBy = new Map<string, Set<number>>();
-  const otherwiseBy = new Map<string, Set<string>>();
-  const link = <T>(map: Map<string, Set<T>>, cond: Condition | string | undefined, group: FieldEntry | undefined, value: T) => {
-    if (cond === undefined) return;
-    for (const name of typeof cond === 'string' ? [cond] : referencedFields(cond)) {
-      const target = index.resolve(name, group);
-      if (target) map.set(target.key, (map.get(target.key) ?? new Set<T>()).add(value));
-    }
-  };
-  form.steps.forEach((step, s) => link(stepsBy, step.visibleWhen, undefined, s));
-  for (const entry of index.entries.values()) {
-    const field = entry.field;
-    link(shownBy, field.visibleWhen, entry.group, entry.key);
-    link(otherwiseBy, field.requiredWhen, entry.group, entry.key);
-    if (field.type === 'nik') {
-      link(otherwiseBy, field.crossCheck?.birthDate, entry.group, entry.key);
-      link(otherwiseBy, field.crossCheck?.sex?.field, entry.group, entry.key);
-    }
-  }
-  const dependents = new Map<string, Dependents>();
-
-  function dependentsOf(key: string): Dependents {
-    const known = dependents.get(key);
-    if (known) return known;
-    const fields = new Set<string>();
-    const steps = new Set<number>();
-    const queue = [key];
-    const push = (next: string) => {
-      if (fields.has(next) || next === key) return;
-      fields.add(next);
-      queue.push(next);
-    };
-    for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
-      shownBy.get(k)?.forEach(push);
-      otherwiseBy.get(k)?.forEach((d) => d !== key && fields.add(d));
-      children.get(k)?.forEach((child) => push(child.key));
-      stepsBy.get(k)?.forEach((s) => {
-        steps.add(s);
-        onStep[s]?.forEach((entry) => push(entry.key));
-      });
-    }
-    const result = { fields: [...fields], steps: [...steps].sort((a, b) => a - b) };
-    dependents.set(key, result);
-    return result;
-  }
-
   const done = (sink: Sink): Validation => ({ ok: sink.errors.length === 0, errors: sink.errors, warnings: sink.warnings });
   const stepInto = (ev: Evaluation, step: number, locale: Locale, sink: Sink) => {
     if (!ev.stepVisible(step)) return;
@@ -525,43 +387,31 @@ export function createValidator(form: FormDocument, options: ValidatorOptions = 
 
   return {
     form,
+    visibleSteps: logic.visibleSteps,
+    isVisible: logic.isVisible,
+    isRequired: logic.isRequired,
+    holds: logic.holds,
+    dependentsOf: logic.dependentsOf,
     validateStep(answers, step, locale = 'id') {
       const sink: Sink = { errors: [], warnings: [] };
-      stepInto(new Evaluation(answers), step, locale, sink);
+      stepInto(logic.evaluate(answers), step, locale, sink);
       return done(sink);
     },
     validateAll(answers, locale = 'id') {
       const sink: Sink = { errors: [], warnings: [] };
-      const ev = new Evaluation(answers);
+      const ev = logic.evaluate(answers);
       form.steps.forEach((_, s) => stepInto(ev, s, locale, sink));
       return done(sink);
     },
     validateField(answers, path, locale = 'id') {
       const sink: Sink = { errors: [], warnings: [] };
       const at = locate(path);
-      const ev = new Evaluation(answers);
+      const ev = logic.evaluate(answers);
       if (at && ev.visible(at.entry, at.item)) check(ev, at.entry, at.item, locale, sink, false);
       return done(sink);
     },
-    visibleSteps(answers) {
-      const ev = new Evaluation(answers);
-      return form.steps.map((_, s) => s).filter((s) => ev.stepVisible(s));
-    },
-    isVisible(path, answers) {
-      const at = locate(path);
-      return at !== undefined && new Evaluation(answers).visible(at.entry, at.item);
-    },
-    isRequired(path, answers) {
-      const at = locate(path);
-      return at !== undefined && new Evaluation(answers).required(at.entry, at.item);
-    },
-    holds(cond, answers, item) {
-      const group = item ? index.entries.get(item.group) : undefined;
-      return new Evaluation(answers).holds(cond, group && item ? { group, item: item.index } : undefined);
-    },
-    dependentsOf,
     finalAnswers(answers) {
-      const ev = new Evaluation(answers);
+      const ev = logic.evaluate(answers);
       const out: Record<string, unknown> = {};
       for (const entry of topLevel) {
         const value = ev.visible(entry) ? finalValue(ev, entry) : undefined;

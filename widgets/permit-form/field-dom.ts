@@ -86,7 +86,7 @@ const IDENTIFIER_TYPES = new Set(['nik', 'npwp', 'nib', 'kbli', 'postal-code', '
 /** A label's words, and "(tidak wajib)" when the question may be left empty. */
 function labelNodes(field: AnswerField, ctx: FieldContext, path: string): Child[] {
   const words = text(field.label, ctx.locale);
-  return ctx.validator.isRequired(path, ctx.answers) ? [words] : [`${words} `, h('span', { class: 'optional' }, t(ctx, 'ui.optional'))];
+  return ctx.conditions.isRequired(path, ctx.answers) ? [words] : [`${words} `, h('span', { class: 'optional' }, t(ctx, 'ui.optional'))];
 }
 
 const hintNode = (path: string, field: AnswerField, ctx: FieldContext) =>
@@ -434,9 +434,9 @@ const litBoxes = new WeakSet<Element>();
 
 /** The question box for a field: a new one, or the one shown before patched to match. */
 function question(f: Field | ItemField, ctx: FieldContext, item: Item | undefined, version: string, before: Shown | undefined): Shown {
-  if (!('name' in f)) return { version, node: ctx.validator.holds(f.visibleWhen, ctx.answers, item) ? (create(content(f, ctx)) as HTMLElement) : null };
+  if (!('name' in f)) return { version, node: ctx.conditions.holds(f.visibleWhen, ctx.answers, item) ? (create(content(f, ctx)) as HTMLElement) : null };
   const path = pathOf(f.name, item);
-  if (!ctx.validator.isVisible(path, ctx.answers)) return { version, node: null };
+  if (!ctx.conditions.isVisible(path, ctx.answers)) return { version, node: null };
   const invalid = ctx.error(path) !== undefined;
   const attrs = { class: cls('field', invalid && 'field-invalid'), part: 'field', 'data-field': path };
   const body = questionNodes(f, path, ctx);
@@ -498,7 +498,7 @@ class FieldList extends Directive {
     for (const f of fields) {
       const before = this.shown.get(f);
       // Content re-checks its condition on every render (cheap, and it has no version of its own).
-      const version = 'name' in f ? `${ctx.version(pathOf(f.name, item))}|${ctx.locale}` : `${ctx.locale}|${ctx.validator.holds(f.visibleWhen, ctx.answers, item)}`;
+      const version = 'name' in f ? `${ctx.version(pathOf(f.name, item))}|${ctx.locale}` : `${ctx.locale}|${ctx.conditions.holds(f.visibleWhen, ctx.answers, item)}`;
       const now = before && before.version === version ? before : question(f, ctx, item, version, before);
       shown.set(f, now);
       if (now.node) wanted.push(now.node);

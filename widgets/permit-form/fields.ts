@@ -6,7 +6,8 @@ import { LONG_LIST_THRESHOLD } from '../../src/fast/rules/form.js';
 import type { AnswerField, Field, GroupField, InputField, ItemField, Option } from '../../src/form/format.js';
 import type { RegionLookup } from '../../src/form/region.js';
 import { formUiMsg } from '../../src/form/ui-messages.js';
-import type { FieldError, Validator } from '../../src/form/validate.js';
+import type { Conditions } from '../../src/form/conditions.js';
+import type { FieldError } from '../../src/form/validate.js';
 import { text, type Locale } from '../../src/locale.js';
 import { heading } from '../shared/parts.js';
 import { idOf, itemsOf, readAnswer } from './answer-state.js';
@@ -22,7 +23,7 @@ import { fieldList } from './field-dom.js';
 export interface FieldContext {
   readonly locale: Locale;
   readonly answers: Record<string, unknown>;
-  readonly validator: Validator;
+  readonly conditions: Conditions;
   readonly headingLevel: number;
   error(path: string): FieldError | undefined;
   warning(path: string): FieldError | undefined;
@@ -77,7 +78,7 @@ const t = (ctx: FieldContext, key: Parameters<typeof formUiMsg>[1], params?: Par
 
 export function labelText(field: AnswerField, ctx: FieldContext, path: string) {
   const words = text(field.label, ctx.locale);
-  return ctx.validator.isRequired(path, ctx.answers) ? words : html`${words} <span class="optional">${t(ctx, 'ui.optional')}</span>`;
+  return ctx.conditions.isRequired(path, ctx.answers) ? words : html`${words} <span class="optional">${t(ctx, 'ui.optional')}</span>`;
 }
 
 export function describedBy(path: string, field: AnswerField, ctx: FieldContext, extra: string[] = []): string | undefined {

@@ -5,11 +5,12 @@ import { defineElement } from '../../src/define.js';
 import type { StagedResult } from '../../src/fast/two-stage.js';
 import { LoketErrorEvent, LoketStepEvent, LoketSubmitEvent, type LoketSubmitDetail } from '../../src/events.js';
 import { dateOf, filesOf } from '../../src/form/answers.js';
-import { indexFields, type FieldIndex } from '../../src/form/fields.js';
+import { createConditions, type FormLogic } from '../../src/form/conditions.js';
+import type { FieldIndex } from '../../src/form/fields.js';
 import { formParser } from '../../src/form/fast.js';
 import type { AnswerField, FormDocument, GroupField } from '../../src/form/format.js';
 import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
-import { createValidator, type FieldError, type Validator } from '../../src/form/validate.js';
+import type { FieldError, Validator } from '../../src/form/validate.js';
 import { loadLocale, type Params } from '../../src/i18n.js';
 import { contactHref } from '../../src/contact.js';
 import { text, type Locale } from '../../src/locale.js';
@@ -224,6 +225,48 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     return this.reviewLoad;
   }
 
+  /**
+   * The checks of the answers and their messages (src/form/validate.ts and
+   * what it uses). The first screen needs only the form's conditions (what
+   * is shown, what is required), so this code is fetched with the sending
+   * code, when the citizen starts answering; a press of Lanjut or Kirim
+   * before it has arrived waits for it (see onSubmit).
+   */
+  private checks?: typeof import('../../src/form/validate.js');
+  private checksLoad?: Promise<void>;
+  /** A press of Lanjut or Kirim waiting for the checks' code. */
+  private checking?: Promise<void>;
+  /** The last press could not be checked: the checks' code could not be fetched. */
+  private checksFailed = false;
+
+  private loadChecks(): Promise<void> {
+    this.checksLoad ??= import('../../src/form/validate.js').then(async (module) => {
+      await loadLocale(this.locale);
+      this.checks = module;
+      this.buildValidator();
+    });
+    // A dropped request on 3G must not stop the checks for good: the next press imports again.
+    this.checksLoad.catch(() => (this.checksLoad = undefined));
+    return this.checksLoad;
+  }
+
+  /** The validator of the current document, once the checks' code is here. */
+  private buildValidator(): void {
+    const form = this.value;
+    const conditions = this.conditions;
+    if (!this.checks || !form || conditions?.form !== form) return;
+    // Region codes and fetched options are checked against data the long-lists code loads;
+    // until it has, such an answer asks the citizen to wait (never passes unchecked).
+    this.validator = this.checks.createValidator(
+      form,
+      {
+        regions: { names: (code) => this.longLists?.regions.names(code) },
+        optionLists: (url) => this.longLists?.optionsFrom(url),
+      },
+      conditions,
+    );
+  }
+
   /** Adds styles that arrived with a part fetched later (the sending code, the searchable lists). */
   private addStyles(styles: CSSResult): void {
     const root = this.renderRoot as ShadowRoot;
@@ -251,7 +294,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     for (let round = 0; round < 6; round++) {
-      const waits = [this.longListsImport, this.longLists?.pending(), this.view === 'step' ? undefined : this.reviewLoad].filter((w) => w !== undefined);
+      const waits = [this.longListsImport, this.longLists?.pending(), this.view === 'step' ? undefined : this.reviewLoad, this.checking].filter((w) => w !== undefined);
       if (!waits.length) break;
       await Promise.allSettled(waits);
       result = await super.getUpdateComplete();
@@ -306,6 +349,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   @state() private summary: readonly FieldError[] = [];
   @state() private announcement = '';
 
+  /** What the form shows and asks for: all the first screen needs of the document's logic. */
+  private conditions?: FormLogic;
+  /** The checks of the answers, once their code has arrived (loadChecks). */
   private validator?: Validator;
   /** Every answer field by key (`nik`, `vessels.name`), as the validator indexes them. */
   private fields?: FieldIndex;
@@ -345,13 +391,11 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   protected override documentChanged(): void {
     const form = this.value;
     if (!form) return;
-    // Region codes and fetched options are checked against data the long-lists code loads;
-    // until it has, such an answer asks the citizen to wait (never passes unchecked).
-    this.validator = createValidator(form, {
-      regions: { names: (code) => this.longLists?.regions.names(code) },
-      optionLists: (url) => this.longLists?.optionsFrom(url),
-    });
-    this.fields = indexFields(form);
+    this.conditions = createConditions(form);
+    this.fields = this.conditions.index;
+    this.validator = undefined;
+    this.checksFailed = false;
+    this.buildValidator();
     this.answers = {};
     this.errors.clear();
     this.warnings.clear();
@@ -368,7 +412,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     const long = (fields: readonly Parameters<typeof isLongList>[0][]): boolean => fields.some((f) => f.type === 'region' || isLongList(f) || (f.type === 'group' && long(f.fields)));
     if (form.steps.some((step) => long(step.fields))) this.loadLongLists();
     this.applyPrefill(form);
-    this.stepIndex = this.validator.visibleSteps(this.answers)[0] ?? 0;
+    this.stepIndex = this.conditions.visibleSteps(this.answers)[0] ?? 0;
     this.view = 'step';
     this.returnToReview = false;
     this.generation++;
@@ -377,19 +421,21 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   }
 
   /**
-   * The sending code is fetched at once when this device may hold a draft or
-   * an unsent application (the code restores and retries them), and otherwise
-   * when the citizen starts answering: a visitor who only reads never
-   * downloads it.
+   * The sending code and the checks are fetched at once when this device may
+   * hold a draft or an unsent application (the code restores and retries
+   * them), and otherwise when the citizen starts answering: a visitor who
+   * only reads never downloads them.
    */
   private async loadSubmissionWhenNeeded(): Promise<void> {
     if (await mayHoldSavedState()) {
+      void this.loadChecks().catch(() => undefined);
       await this.loadSubmission();
       return;
     }
     const events = ['focusin', 'pointerdown', 'keydown'] as const;
     const start = () => {
       for (const type of events) this.renderRoot.removeEventListener(type, start);
+      void this.loadChecks().catch(() => undefined);
       void this.loadSubmission().catch(() => undefined);
     };
     for (const type of events) this.renderRoot.addEventListener(type, start);
@@ -397,7 +443,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('initialAnswers') && this.initialAnswers && this.value && this.validator) {
+    if (changed.has('initialAnswers') && this.initialAnswers && this.value && this.conditions) {
       this.applyPrefill(this.value);
       this.generation++;
     }
@@ -410,7 +456,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.pendingFocus = { to: 'none' };
     if (focus.to === 'heading') this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
     else if (focus.to === 'summary') this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-    else if (focus.to === 'status') this.renderRoot.querySelector<HTMLElement>('.submit-status, .status-message')?.focus();
+    else if (focus.to === 'status') (this.renderRoot.querySelector<HTMLElement>('.submit-status') ?? this.renderRoot.querySelector<HTMLElement>('.status-message'))?.focus();
     else if (focus.to === 'field') this.focusField(focus.path, focus.part);
   }
 
@@ -490,13 +536,15 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
    * without a render of the form) unless the steps shown change with it.
    */
   private changed(path: string, direct = false): void {
-    const validator = this.validator;
-    if (!validator) return;
+    const conditions = this.conditions;
+    if (!conditions) return;
     if (this.submission) this.submission.answersChanged();
-    else this.retrySubmissionLoad();
+    if (!this.submission || !this.validator) this.retryLaterParts();
     const key = keyOf(path);
     let render = false;
-    if (this.errors.has(path) || this.warnings.has(path)) {
+    // Errors and warnings come only from the checks, so the validator is here when one shows.
+    const validator = this.validator;
+    if (validator && (this.errors.has(path) || this.warnings.has(path))) {
       const result = validator.validateField(this.answers, path, this.locale);
       const error = result.errors.find((e) => e.field === path);
       const warning = result.warnings.find((e) => e.field === path);
@@ -507,7 +555,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       this.touch(path);
       render = true;
     }
-    const dependents = validator.dependentsOf(key);
+    const dependents = conditions.dependentsOf(key);
     for (const dependent of dependents.fields) this.touchKey(dependent);
     if (dependents.fields.length || dependents.steps.length || this.contentKeys.has(key)) {
       const p = parsePath(path);
@@ -617,7 +665,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   // ---- Navigation ----------------------------------------------------------
 
   private visibleSteps(): number[] {
-    return this.validator?.visibleSteps(this.answers) ?? [];
+    return this.conditions?.visibleSteps(this.answers) ?? [];
   }
 
   private showErrors(errors: readonly FieldError[], warnings: readonly FieldError[]): void {
@@ -631,9 +679,36 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
 
   private readonly onSubmit = (event: Event): void => {
     event.preventDefault();
+    if (this.validator) return this.press();
+    // Pressed before the checks' code has arrived: wait for it (one press is enough), then check as always.
+    if (this.checking) return;
+    this.checksFailed = false;
+    const checking = this.loadChecks().then(
+      () => {
+        this.checking = undefined;
+        if (this.validator) this.press();
+      },
+      (error: unknown) => {
+        this.checking = undefined;
+        this.checksCodeFailed(error);
+      },
+    );
+    this.checking = checking;
+    this.requestUpdate();
+  };
+
+  private press(): void {
     if (this.view === 'review') void this.submit();
     else this.continue();
-  };
+  }
+
+  /** The checks' code did not arrive (a dropped request): say so, keep the answers, and let "Coba lagi" press again. */
+  private checksCodeFailed(error: unknown): void {
+    this.checksFailed = true;
+    console.error('[loket] <loket-permit-form>: the code that checks the answers could not be loaded:', error);
+    this.pendingFocus = { to: 'status' };
+    this.requestUpdate();
+  }
 
   private continue(): void {
     const validator = this.validator;
@@ -673,6 +748,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.stepIndex = index;
     this.view = 'step';
     this.summary = [];
+    this.checksFailed = false;
     this.pendingFocus = focus;
     if (record) this.record();
     this.announceStep();
@@ -680,14 +756,14 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   }
 
   private goReview(record = true): void {
-    const validator = this.validator;
-    if (!validator) return;
     this.returnToReview = false;
+    this.checksFailed = false;
     this.view = 'review';
     if (!this.review) void this.loadReview();
     this.summary = [];
     this.warnings.clear();
-    for (const w of validator.validateAll(this.answers, this.locale).warnings) this.warnings.set(w.field, w);
+    // Without the checks (the browser's Back and Forward before any press), the warnings show once they are.
+    for (const w of this.validator?.validateAll(this.answers, this.locale).warnings ?? []) this.warnings.set(w.field, w);
     this.pendingFocus = { to: 'heading' };
     if (record) this.record();
     this.announceStep();
@@ -820,12 +896,13 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     return 'failed';
   }
 
-  /** While the sending code is missing, try to fetch it again now and then as the citizen types (drafts need it). */
-  private retrySubmissionLoad(): void {
+  /** While the sending code or the checks are missing, try to fetch them again now and then as the citizen types (drafts need the one, Lanjut the other). */
+  private retryLaterParts(): void {
     const now = Date.now();
-    if (this.submissionLoad || now - this.lastSubmissionTry < 10_000) return;
+    if ((this.submissionLoad && this.checksLoad) || now - this.lastSubmissionTry < 10_000) return;
     this.lastSubmissionTry = now;
-    void this.loadSubmission().catch(() => undefined);
+    if (!this.submissionLoad) void this.loadSubmission().catch(() => undefined);
+    if (!this.checksLoad) void this.loadChecks().catch(() => undefined);
   }
 
   /** The first step again, after the waiting application was deleted (`clear`) or expired. */
@@ -891,7 +968,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     return {
       locale: this.locale,
       answers: this.answers,
-      validator: this.validator as Validator,
+      conditions: this.conditions as FormLogic,
       headingLevel: this.headingLevel,
       error: (path) => this.errors.get(path),
       warning: (path) => this.warnings.get(path),
@@ -917,9 +994,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   }
 
   protected override renderDocument(form: FormDocument): TemplateResult {
-    const validator = this.validator;
-    if (!validator) return html``;
-    const steps = validator.visibleSteps(this.answers);
+    const conditions = this.conditions;
+    if (!conditions) return html``;
+    const steps = conditions.visibleSteps(this.answers);
     if (this.view === 'receipt' && this.submission?.receipt) {
       return html`<div class="permit-form">
         ${this.submission.renderReceipt(form, this.headingLevel)}
@@ -961,9 +1038,16 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       ${first && form.serviceLevel ? this.renderServiceLevel(form) : nothing}
       ${step.description !== undefined ? html`<p class="step-description">${text(step.description, this.locale)}</p>` : nothing}
       <div class="fields" ${fieldList(step.fields, this.fieldContext())}></div>
+      ${this.renderChecksStatus()}
       <div class="actions">
-        <button type="submit" class="button primary" part="button">${this.returnToReview ? this.t('ui.backToReview') : this.t('ui.continue')}</button>
+        <button type="submit" class="button primary" part="button">${this.checksFailed ? this.t('ui.retry') : this.returnToReview ? this.t('ui.backToReview') : this.t('ui.continue')}</button>
       </div>`;
+  }
+
+  /** While a press waits for the checks' code, and when that code could not be fetched. */
+  private renderChecksStatus(): TemplateResult | typeof nothing {
+    if (this.checksFailed) return html`<div class="submit-status status-message problem" part="submit-status" role="alert" tabindex="-1"><p>${this.t('ui.checkCodeFailed')}</p></div>`;
+    return this.checking ? html`<p class="status-message" role="status">${this.t('ui.checking')}</p>` : nothing;
   }
 
   private renderServiceLevel(form: FormDocument): TemplateResult {
@@ -979,7 +1063,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       locale: this.locale,
       form,
       answers: this.answers,
-      validator: this.validator as Validator,
+      validator: this.conditions as FormLogic,
       headingLevel: this.headingLevel,
       warnings: this.warnings,
       change: (step: number, path: string) => this.change(step, path),
@@ -997,12 +1081,14 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       <p class="lead">${this.t('ui.reviewIntro')}</p>
       ${review.renderReview(ctx)}
       ${this.view === 'handed-over' ? html`<p class="status-message" role="status" tabindex="-1">${this.t('ui.submitted')}</p>` : nothing}
-      ${this.codeFailed && this.view === 'failed'
+      ${this.checksFailed || this.checking
+        ? this.renderChecksStatus()
+        : this.codeFailed && this.view === 'failed'
         ? html`<div class="submit-status status-message problem" part="submit-status" role="alert" tabindex="-1"><p>${this.t('ui.sendCodeFailed')}</p></div>`
         : (this.submission?.renderStatus() ?? nothing)}
       ${this.view === 'handed-over' || this.view === 'outbox' || (this.view === 'failed' && !this.codeFailed) || this.submission?.phase === 'sending'
         ? nothing
-        : html`<div class="actions"><button type="submit" class="button primary" part="button">${this.codeFailed ? this.t('ui.retry') : this.t('ui.submit')}</button></div>`}`;
+        : html`<div class="actions"><button type="submit" class="button primary" part="button">${this.codeFailed || this.checksFailed ? this.t('ui.retry') : this.t('ui.submit')}</button></div>`}`;
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
