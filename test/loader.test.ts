@@ -222,6 +222,90 @@ describe('dist/loket.js, the script-tag loader', () => {
     }
   });
 
+  it('checks a Lanjut pressed before the checking code has arrived, with the same messages and summary as when it is there', async () => {
+    const summaryOf = async (hold: boolean): Promise<{ summary: string[]; messages: string[]; waited: string }> => {
+      if (hold) await fetch('/test-api/hold-chunks?pattern=validate-');
+      let frame: Frame | undefined;
+      try {
+        frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
+        const f = frame;
+        const root = () => f.doc.querySelector('loket-permit-form')!.shadowRoot!;
+        await until(() => !!root()?.querySelector('form'), 'the form');
+        // Nothing checks the answers before the citizen starts: the code is not even asked for.
+        expect(scripts(f).some((s) => s.includes('/chunks/validate-'))).to.equal(false);
+        const name = root().querySelector<HTMLInputElement>('input[type="radio"]')!;
+        name.focus();
+        name.click();
+        if (hold) {
+          // The code is on its way (asked for as the citizen started), not yet here.
+          for (let i = 0; i < 200 && (await (await fetch('/test-api/hits/held-chunks')).json()).hits === 0; i++) await new Promise((r) => setTimeout(r, 20));
+          expect((await (await fetch('/test-api/hits/held-chunks')).json()).hits).to.equal(1);
+        }
+        root().querySelector<HTMLElement>('.actions .button.primary')!.click();
+        let waited = '';
+        if (hold) {
+          await until(() => !!root().querySelector('[role="status"].status-message'), 'the waiting note');
+          waited = root().querySelector('[role="status"].status-message')!.textContent!.trim();
+          expect(root().querySelector('.error-summary'), 'no summary before the checks').to.equal(null);
+          await fetch('/test-api/release-chunks');
+        }
+        await until(() => !!root().querySelector('.error-summary li'), 'the error summary');
+        await until(() => f.doc.activeElement === f.doc.querySelector('loket-permit-form') && root().activeElement === root().querySelector('.error-summary'), 'focus on the summary');
+        expect(root().querySelector('.step-heading')!.textContent).to.contain('Pertanyaan atau pengaduan');
+        return {
+          summary: [...root().querySelectorAll('.error-summary li')].map((li) => li.textContent!.trim()),
+          messages: [...root().querySelectorAll('[part="error"]')].map((e) => e.textContent!.trim()),
+          waited,
+        };
+      } finally {
+        await fetch('/test-api/release-chunks');
+        frame?.remove();
+      }
+    };
+    const late = await summaryOf(true);
+    const ready = await summaryOf(false);
+    expect(late.waited).to.equal('Memeriksa jawaban Anda…');
+    expect(late.summary.length).to.be.above(1);
+    expect(late.summary).to.deep.equal(ready.summary);
+    expect(late.messages).to.deep.equal(ready.messages);
+  });
+
+  it('says when the checking code cannot be fetched, keeps the answers, and checks them on "Coba lagi"', async () => {
+    await fetch('/test-api/fail-chunks?pattern=validate-');
+    let frame: Frame | undefined;
+    try {
+      frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
+      const f = frame;
+      const root = () => f.doc.querySelector('loket-permit-form')!.shadowRoot!;
+      await until(() => !!root()?.querySelector('form'), 'the form');
+      const message = root().querySelector<HTMLTextAreaElement>('textarea')!;
+      message.focus();
+      message.value = 'Izin reklame saya belum ada kabar.';
+      message.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      root().querySelector<HTMLElement>('.actions .button.primary')!.click();
+      await until(() => !!root().querySelector('[role="alert"].submit-status'), 'the failure message');
+      const alert = root().querySelector('[role="alert"].submit-status')!;
+      expect(alert.textContent).to.contain('belum dapat diperiksa').and.contain('Jawaban Anda tetap ada');
+      await until(() => root().activeElement === alert, 'focus on the message');
+      expect(root().querySelector('.error-summary'), 'never passes unchecked').to.equal(null);
+      expect(root().querySelector('.step-heading')!.textContent).to.contain('Pertanyaan atau pengaduan');
+      expect(root().querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal('Izin reklame saya belum ada kabar.');
+      const button = root().querySelector<HTMLElement>('.actions .button.primary')!;
+      expect(button.textContent!.trim()).to.equal('Coba lagi');
+      await fetch('/test-api/fail-chunks');
+      button.click();
+      await until(() => !!root().querySelector('.error-summary li'), 'the checks on a second try');
+      expect(root().querySelector('[role="alert"].submit-status')).to.equal(null);
+      expect(root().querySelector('.error-summary')!.textContent).to.contain('Pilih');
+      expect(root().querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal('Izin reklame saya belum ada kabar.');
+      expect(root().querySelector<HTMLElement>('.actions .button.primary')!.textContent!.trim()).to.equal('Lanjutkan');
+      expect(f.win.__errors, 'no uncaught error').to.deep.equal([]);
+    } finally {
+      await fetch('/test-api/fail-chunks');
+      frame?.remove();
+    }
+  });
+
   it('keeps working when the script is included twice', async () => {
     const frame = await page(`<script type="module" src="/dist/loket.js"></script><script type="module" src="/dist/loket.js?again"></script>
       <loket-service-status src="/demo/status/bontang.json"><a href="/x">Situs kantor</a></loket-service-status>`);

@@ -5,6 +5,10 @@
 const scripts = new Map();
 /** While set, requests for built chunks whose path matches fail with 503 (a dropped request on 3G). */
 let failingChunks;
+/** While set, requests for built chunks whose path matches wait until `release-chunks` (code still on its way on 3G). */
+let heldChunks;
+let releaseHeld = () => undefined;
+let held = Promise.resolve();
 const hits = new Map();
 /** The last POST to each scripted endpoint, so a test can check what the browser sent. */
 const lastBodies = new Map();
@@ -38,6 +42,10 @@ export async function testApi(ctx, next) {
       return writeHead.apply(this, args);
     };
     if (failingChunks?.test(url.pathname)) return respond(ctx, { status: 503, type: 'text/plain', body: 'unavailable' });
+    if (heldChunks?.test(url.pathname)) {
+      hits.set('held-chunks', (hits.get('held-chunks') ?? 0) + 1);
+      await held;
+    }
     return next();
   }
   if (!url.pathname.startsWith('/test-api/')) return next();
@@ -62,6 +70,15 @@ export async function testApi(ctx, next) {
       failingChunks = pattern ? new RegExp(pattern) : undefined;
       return respond(ctx, { body: { ok: true } });
     }
+    case 'hold-chunks':
+      heldChunks = new RegExp(url.searchParams.get('pattern'));
+      hits.set('held-chunks', 0);
+      held = new Promise((resolve) => (releaseHeld = resolve));
+      return respond(ctx, { body: { ok: true } });
+    case 'release-chunks':
+      heldChunks = undefined;
+      releaseHeld();
+      return respond(ctx, { body: { ok: true } });
     case 'drop':
       ctx.req.socket.destroy();
       return;
