@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COUNTRY_FILE, RegionStore } from '../src/form/region.js';
+import { COUNTRY_FILE } from '../src/form/region.js';
+import { RegionStore } from '../src/form/region-store.js';
 
 /** Beside the built receiver (dist/server/ → dist/regions/), or dist/regions/ from the sources. */
 export function defaultRegionsDir(): string | undefined {

@@ -44,13 +44,13 @@ export {
   type SubmitEncoding,
   type SubmitMethod,
 } from './format.js';
-export { parseNumber, type Answers, type DateAnswer, type FileAnswer } from './answers.js';
+export { type Answers, type DateAnswer, type FileAnswer } from './answers.js';
+export { parseNumber } from './numbers.js';
 export { PATTERN_INPUT_LIMIT } from './pattern.js';
 export { DATE_PARTS, createValidator, type DatePart, type Dependents, type FieldError, type Validation, type Validator, type ValidatorOptions } from './validate.js';
 export {
   COUNTRY_FILE,
   REGION_LEVELS,
-  RegionStore,
   isRegionCode,
   regionCodeOf,
   regionFileOf,
@@ -63,3 +63,4 @@ export {
   type RegionLookup,
   type RegionUnit,
 } from './region.js';
+export { RegionStore } from './region-store.js';

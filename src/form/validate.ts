@@ -4,7 +4,8 @@ import { checkIdentifier, nikMatchesBirthDate, nikMatchesSex, normalizeIdentifie
 import { isEmail } from '../contact.js';
 import { isMobile, normalizePhone } from '../phone.js';
 import { text, type Locale } from '../locale.js';
-import { choicesOf, dateOf, filesOf, itemsOf, parseNumber, realDate, textOf, type Answers } from './answers.js';
+import { choicesOf, dateOf, filesOf, itemsOf, textOf, type Answers } from './answers.js';
+import { parseNumber, realDate } from './numbers.js';
 import { createConditions, type Conditions, type Evaluation, type FormLogic, type Scope } from './conditions.js';
 import type { FieldEntry } from './fields.js';
 import { acceptedNames, acceptsFile, formatSize } from './files.js';

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { evaluateCondition } from '../../src/condition.js';
 import { parseForm, type FormDocument } from '../../src/form/format.js';
-import { RegionStore, regionFileOf, regionLevel, regionWithin } from '../../src/form/region.js';
+import { regionFileOf, regionLevel, regionWithin } from '../../src/form/region.js';
+import { RegionStore } from '../../src/form/region-store.js';
 import { createValidator } from '../../src/form/validate.js';
 import { loadLocale } from '../../src/i18n.js';
 import '../../src/messages/authoring.js';
