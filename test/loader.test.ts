@@ -306,6 +306,29 @@ describe('dist/loket.js, the script-tag loader', () => {
     }
   });
 
+  it('shows the other questions while a file question\'s code cannot be fetched, and that question on "Coba lagi"', async () => {
+    await fetch('/test-api/fail-chunks?pattern=files-groups-');
+    let frame: Frame | undefined;
+    try {
+      frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
+      const f = frame;
+      const root = () => f.doc.querySelector('loket-permit-form')!.shadowRoot!;
+      await until(() => !!root()?.querySelector('[data-field="attachments"] [role="alert"]'), 'the failure message');
+      const question = () => root().querySelector('[data-field="attachments"]')!;
+      expect(question().textContent).to.contain('Lampiran').and.contain('Pertanyaan ini tidak dapat dimuat');
+      expect(root().querySelector('textarea'), 'the other questions').to.not.equal(null);
+      expect(root().querySelectorAll('input[type="radio"]').length).to.be.above(1);
+      await fetch('/test-api/fail-chunks');
+      question().querySelector<HTMLElement>('button')!.click();
+      await until(() => !!question().querySelector('input[type="file"]'), 'the file question');
+      expect(question().textContent).to.contain('Pilih berkas').and.not.contain('tidak dapat dimuat');
+      expect(f.win.__errors, 'no uncaught error').to.deep.equal([]);
+    } finally {
+      await fetch('/test-api/fail-chunks');
+      frame?.remove();
+    }
+  });
+
   it('keeps working when the script is included twice', async () => {
     const frame = await page(`<script type="module" src="/dist/loket.js"></script><script type="module" src="/dist/loket.js?again"></script>
       <loket-service-status src="/demo/status/bontang.json"><a href="/x">Situs kantor</a></loket-service-status>`);

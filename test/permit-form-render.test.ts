@@ -3,6 +3,7 @@ import { render } from 'lit';
 import '../widgets/permit-form/permit-form.js';
 import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
 import { litField, type FieldContext } from '../widgets/permit-form/fields.js';
+import * as filesGroups from '../widgets/permit-form/files-groups.js';
 import { createConditions } from '../src/form/conditions.js';
 import type { FormDocument, GroupField } from '../src/form/format.js';
 import { flatForm } from '../demo/bench/flat-form.js';
@@ -129,6 +130,8 @@ describe('<loket-permit-form> repeatable groups', () => {
       addItem: () => undefined,
       removeItem: () => undefined,
       removeFile: () => undefined,
+      filesGroups: () => filesGroups,
+      retryFilesGroups: () => undefined,
       longLists: () => undefined,
       retryLongLists: () => undefined,
       setAnswer: () => undefined,

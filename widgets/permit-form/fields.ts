@@ -1,7 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { filesOf } from '../../src/form/answers.js';
-import { acceptedNames, formatSize } from '../../src/form/files.js';
 import { LONG_LIST_THRESHOLD } from '../../src/fast/rules/form.js';
 import type { AnswerField, Field, GroupField, InputField, ItemField, Option } from '../../src/form/format.js';
 import type { RegionLookup } from '../../src/form/region.js';
@@ -9,15 +7,14 @@ import { formUiMsg } from '../../src/form/ui-messages.js';
 import type { Conditions } from '../../src/form/conditions.js';
 import type { FieldError } from '../../src/form/validate.js';
 import { text, type Locale } from '../../src/locale.js';
-import { heading } from '../shared/parts.js';
-import { idOf, itemsOf, readAnswer } from './answer-state.js';
-import { fieldList } from './field-dom.js';
+import { idOf } from './answer-state.js';
 
 // Fields are rendered into the form's one shadow root, so every label `for`,
 // `aria-describedby` and error-summary link resolves in one tree (aria
 // references cannot cross shadow roots: whatwg/html#3219). The common
 // questions are plain DOM (field-dom.ts); the ones with behaviour of their own
-// (groups, files, searchable lists, regions) are the Lit templates here.
+// (groups, files, searchable lists, regions) are Lit templates, fetched
+// when a document has them (files-groups.ts, long-lists.ts).
 
 /** What a field template needs from the form element. */
 export interface FieldContext {
@@ -32,6 +29,14 @@ export interface FieldContext {
   addItem(group: GroupField): void;
   removeItem(group: GroupField, index: number): void;
   removeFile(path: string, index: number): void;
+  /**
+   * The code for file questions and repeatable groups (files-groups.ts),
+   * fetched as soon as the document has one; `undefined` until it has
+   * arrived, `'failed'` when it could not be fetched.
+   */
+  filesGroups(): FilesGroupsPart | 'failed' | undefined;
+  /** Fetches that code again after a failure. */
+  retryFilesGroups(): void;
   /**
    * The code for searchable lists and region fields (long-lists.ts), fetched
    * only by forms that have such a field; `undefined` until it has arrived,
@@ -64,6 +69,12 @@ export interface LongListsPart {
   pending(): Promise<unknown> | undefined;
   connect(): void;
   disconnect(): void;
+}
+
+/** What the lazily loaded files-groups.ts offers the field templates. */
+export interface FilesGroupsPart {
+  fileInput(field: Extract<InputField, { type: 'file' }>, path: string, ctx: FieldContext): TemplateResult;
+  group(field: GroupField, path: string, ctx: FieldContext): TemplateResult;
 }
 
 /** Whether a select or radio group is shown as a searchable list (its code is then fetched). */
@@ -112,67 +123,6 @@ export function fieldset(field: AnswerField, path: string, ctx: FieldContext, bo
   return html`<fieldset class="fieldset" id=${idOf(path, 'fieldset')} aria-describedby=${ifDefined(describedBy(path, field, ctx))}><legend class="label legend">${labelText(field, ctx, path)}</legend>${hint(path, field, ctx)}${messages(path, ctx)}${body}</fieldset>`;
 }
 
-const onDragOver = (event: DragEvent) => event.preventDefault();
-
-/** Files dropped on the picker go through the input, as if chosen in its dialog. */
-function onDrop(event: DragEvent): void {
-  event.preventDefault();
-  const input = (event.currentTarget as HTMLElement).querySelector<HTMLInputElement>('input[type=file]');
-  const dropped = event.dataTransfer?.files;
-  if (!input || !dropped?.length) return;
-  input.files = dropped;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-function fileInput(field: Extract<InputField, { type: 'file' }>, path: string, ctx: FieldContext): TemplateResult {
-  const files = filesOf(readAnswer(ctx.answers, path));
-  const invalid = ctx.error(path) !== undefined;
-  const types = acceptedNames(field.accept, ctx.locale);
-  const size = formatSize(field.maxSize, ctx.locale);
-  const max = field.maxFiles ?? 1;
-  const limits = max > 1 ? t(ctx, 'ui.fileLimitsCount', { types, size, count: max }) : t(ctx, 'ui.fileLimits', { types, size });
-  const limitsId = idOf(path, 'limits');
-  const labelId = idOf(path, 'label');
-  const buttonId = idOf(path, 'button');
-  // The native input stays the control (keyboard, screen readers, the camera
-  // on phones) but is drawn as a button in the form's language: the browser
-  // would write its own "Choose Files" in the browser's language.
-  return html`<label class="label" for=${idOf(path)} id=${labelId}>${labelText(field, ctx, path)}</label>
-    ${hint(path, field, ctx)}
-    <div class="hint" id=${limitsId}>${limits}</div>
-    ${messages(path, ctx)}
-    <div class="file-picker" @dragover=${onDragOver} @drop=${onDrop}>
-      <input
-        class="file-input ${invalid ? 'invalid' : ''}"
-        part="file-input"
-        id=${idOf(path)}
-        name=${path}
-        type="file"
-        data-path=${path}
-        data-kind="file"
-        accept=${field.accept.join(',')}
-        ?multiple=${max > 1}
-        aria-labelledby=${`${labelId} ${buttonId}`}
-        aria-describedby=${ifDefined(describedBy(path, field, ctx, [limitsId]))}
-        aria-invalid=${invalid ? 'true' : nothing}
-      />
-      <label class="button secondary file-button" part="file-button" for=${idOf(path)} id=${buttonId} aria-hidden="true">${t(ctx, max > 1 ? 'ui.chooseFiles' : 'ui.chooseFile')}</label>
-      ${files.length ? nothing : html`<span class="muted file-none">${t(ctx, 'ui.noFile')}</span>`}
-    </div>
-    ${files.length
-      ? html`<ul class="file-list" part="file-list">
-          ${files.map(
-            (file, i) => html`<li class="file">
-              <span class="file-name">${file.name}</span> <span class="muted">(${formatSize(file.size, ctx.locale)})</span>
-              <button type="button" class="link-button" @click=${() => ctx.removeFile(path, i)}>
-                ${t(ctx, 'ui.removeFile', { name: '' }).trim()}<span class="visually-hidden"> ${file.name}</span>
-              </button>
-            </li>`,
-          )}
-        </ul>`
-      : nothing}`;
-}
-
 /**
  * A list that is not here yet: "loading", or why it failed with "Coba lagi"
  * (never a blank box). One markup for the searchable list's code, a fetched
@@ -195,36 +145,14 @@ export function listPending(field: AnswerField, path: string, ctx: FieldContext,
  * whose code is still on its way, or failed to arrive, says so.
  */
 export function litField(field: AnswerField, path: string, ctx: FieldContext): TemplateResult {
-  if (field.type === 'group') return group(field, path, ctx);
-  if (field.type === 'file') return fileInput(field, path, ctx);
+  if (field.type === 'group' || field.type === 'file') {
+    const part = ctx.filesGroups();
+    if (part && part !== 'failed') return field.type === 'group' ? part.group(field, path, ctx) : part.fileInput(field, path, ctx);
+    const words = { failed: t(ctx, 'ui.questionCodeFailed'), loading: t(ctx, 'ui.loadingQuestion'), retry: t(ctx, 'ui.retry') };
+    return listPending(field, path, ctx, listStatus(part === 'failed', words, () => ctx.retryFilesGroups()));
+  }
   const part = ctx.longLists();
   if (part && part !== 'failed') return field.type === 'region' ? part.region(field, path, ctx) : part.longList(field as Extract<InputField, { type: 'select' | 'radio' }>, path, ctx);
   const words = { failed: t(ctx, 'ui.listCodeFailed'), loading: t(ctx, 'ui.loadingList'), retry: t(ctx, 'ui.retry') };
   return listPending(field, path, ctx, listStatus(part === 'failed', words, () => ctx.retryLongLists()));
-}
-
-function group(field: GroupField, path: string, ctx: FieldContext): TemplateResult {
-  // Read only: a group that needs items got them when the answers were set up (seedGroups), never here.
-  const items = itemsOf(ctx.answers, field.name);
-  const itemLabel = (n: number) => (field.itemLabel !== undefined ? text(field.itemLabel, ctx.locale).replace('{n}', String(n)) : t(ctx, 'ui.item', { label: text(field.label, ctx.locale), n }));
-  const atMax = field.max !== undefined && items.length >= field.max;
-  const addLabel = field.addLabel !== undefined ? text(field.addLabel, ctx.locale) : `${t(ctx, 'ui.addItem')} ${text(field.label, ctx.locale).toLowerCase()}`;
-  return fieldset(
-    field,
-    path,
-    ctx,
-    html`${items.length === 0 ? html`<p class="muted">${t(ctx, 'ui.noItems')}</p>` : nothing}
-      ${items.map(
-        (_, index) => html`<section class="item" part="group-item" aria-labelledby=${idOf(path, `item${index}`)}>
-          ${heading(ctx.headingLevel + 1, itemLabel(index + 1), 'item-heading', idOf(path, `item${index}`), true)}
-          <div class="item-fields" ${fieldList(field.fields, ctx, { group: field.name, index })}></div>
-          <button type="button" class="button secondary" part="remove-button" @click=${() => ctx.removeItem(field, index)}>
-            ${t(ctx, 'ui.removeItem', { item: itemLabel(index + 1) })}
-          </button>
-        </section>`,
-      )}
-      ${atMax
-        ? html`<p class="muted" id=${idOf(path, 'max')}>${t(ctx, 'ui.itemsMax', { max: field.max ?? 0 })}</p>`
-        : html`<button type="button" class="button secondary" part="add-button" id=${idOf(path, 'add')} @click=${() => ctx.addItem(field)}>${addLabel}</button>`}`,
-  );
 }

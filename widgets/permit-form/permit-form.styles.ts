@@ -191,53 +191,6 @@ export const permitFormStyles = css`
   .choice.single .hint {
     grid-column: 2;
   }
-  .file-picker {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-    position: relative;
-  }
-  /* Visually hidden but focusable: the label after it is what sighted people press. */
-  .file-input {
-    position: absolute;
-    inset-block-start: 0;
-    inset-inline-start: 0;
-    inline-size: 1px;
-    block-size: 1px;
-    opacity: 0;
-    overflow: hidden;
-  }
-  .file-button {
-    display: inline-flex;
-    align-items: center;
-    font-weight: 400;
-  }
-  .file-button:hover {
-    border-color: var(--loket-color-text, #1f2328);
-  }
-  .file-list {
-    list-style: none;
-    padding: 0;
-    margin: 0.5rem 0 0;
-  }
-  .file {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.5rem;
-    padding-block: 0.25rem;
-    border-block-end: 1px solid #d0d7de;
-  }
-  .file-name {
-    font-weight: 700;
-  }
-  .item {
-    border: 1px solid #d0d7de;
-    border-inline-start: 5px solid var(--_border);
-    padding: 0.75rem;
-    margin: 0 0 1rem;
-  }
   .item-heading,
   .content-heading {
     font-size: 1.25em;
@@ -382,7 +335,6 @@ export const permitFormStyles = css`
   @media (forced-colors: active) {
     .field-invalid,
     .error-summary,
-    .item,
     .notice {
       border-color: CanvasText;
     }

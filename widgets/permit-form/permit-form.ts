@@ -19,7 +19,7 @@ import { LoketElement } from '../shared/loket-element.js';
 import { groupItems, idOf, itemsOf, keyOf, parsePath, readAnswer, writeAnswer } from './answer-state.js';
 import { heading } from '../shared/parts.js';
 import { fieldList, summaryLinks } from './field-dom.js';
-import { isLongList, type FieldContext, type LongListsPart } from './fields.js';
+import { isLongList, type FieldContext, type FilesGroupsPart, type LongListsPart } from './fields.js';
 import { permitFormStyles } from './permit-form.styles.js';
 import type { SubmissionController } from './submission.js';
 import type { SubmitHook } from '../../src/submit/index.js';
@@ -276,6 +276,35 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   }
 
   /**
+   * File questions and repeatable groups (widgets/permit-form/files-groups.ts):
+   * fetched as soon as the document has one, while its first step renders;
+   * such a question says "Memuat pertanyaan…" until the code is here.
+   */
+  private filesGroups?: FilesGroupsPart;
+  private filesGroupsLoad?: Promise<void>;
+  private filesGroupsFailed = false;
+
+  private loadFilesGroups(): void {
+    this.filesGroupsFailed = false;
+    this.filesGroupsLoad ??= import('./files-groups.js').then(
+      (module) => {
+        this.addStyles(module.filesGroupsStyles);
+        this.filesGroups = module;
+        this.generation++;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        // A dropped request: the question says so and its "Coba lagi" fetches again.
+        console.error('[loket] <loket-permit-form>: the code for file questions and repeatable groups could not be loaded:', error);
+        this.filesGroupsLoad = undefined;
+        this.filesGroupsFailed = true;
+        this.generation++;
+        this.requestUpdate();
+      },
+    );
+  }
+
+  /**
    * Searchable lists and region fields (widgets/permit-form/long-lists.ts):
    * fetched only when the document has such a field, so other forms never
    * download that code or any region data.
@@ -294,7 +323,13 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     for (let round = 0; round < 6; round++) {
-      const waits = [this.longListsImport, this.longLists?.pending(), this.view === 'step' ? undefined : this.reviewLoad, this.checking].filter((w) => w !== undefined);
+      const waits = [
+        this.longListsImport,
+        this.longLists?.pending(),
+        this.view === 'step' ? undefined : this.reviewLoad,
+        this.checking,
+        this.filesGroups ? undefined : this.filesGroupsLoad,
+      ].filter((w) => w !== undefined);
       if (!waits.length) break;
       await Promise.allSettled(waits);
       result = await super.getUpdateComplete();
@@ -411,6 +446,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     for (const step of form.steps) collect(step.fields);
     const long = (fields: readonly Parameters<typeof isLongList>[0][]): boolean => fields.some((f) => f.type === 'region' || isLongList(f) || (f.type === 'group' && long(f.fields)));
     if (form.steps.some((step) => long(step.fields))) this.loadLongLists();
+    if (form.steps.some((step) => step.fields.some((f) => f.type === 'file' || f.type === 'group'))) this.loadFilesGroups();
     this.applyPrefill(form);
     this.stepIndex = this.conditions.visibleSteps(this.answers)[0] ?? 0;
     this.view = 'step';
@@ -976,6 +1012,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       addItem: (group) => this.addItem(group),
       removeItem: (group, index) => this.removeItem(group, index),
       removeFile: (path, index) => this.removeFile(path, index),
+      filesGroups: () => this.filesGroups ?? (this.filesGroupsFailed ? 'failed' : undefined),
+      retryFilesGroups: () => this.loadFilesGroups(),
       longLists: () => this.longLists ?? (this.longListsFailed ? 'failed' : undefined),
       retryLongLists: () => this.loadLongLists(),
       setAnswer: (path, value) => {
