@@ -87,6 +87,51 @@ function shapes() {
   };
 }
 
+/**
+ * Steers the loader build's chunks by first paint: a module goes with the
+ * widgets whose first render imports it statically, so each widget's first
+ * paint is its own chunk plus as few shared ones as the widgets' overlap
+ * needs (rollup's default splits by every lazy import too: the banner fetched
+ * six files). A module only one widget imports statically joins that
+ * widget's chunk, unless another widget reaches it lazily (then rollup
+ * places it, so no widget ever runs another's element code). Lazily imported
+ * code (zod, the error panel, English, the form's later screens) and the
+ * loader's own modules are left to rollup.
+ */
+function firstPaintChunks() {
+  let plan;
+  const closure = (getModuleInfo, id, lazy, seen = new Set()) => {
+    if (seen.has(id)) return seen;
+    seen.add(id);
+    const info = getModuleInfo(id);
+    for (const next of [...(info?.importedIds ?? []), ...(lazy ? (info?.dynamicallyImportedIds ?? []) : [])]) closure(getModuleInfo, next, lazy, seen);
+    return seen;
+  };
+  return (id, { getModuleIds, getModuleInfo }) => {
+    if (!plan) {
+      const all = [...getModuleIds()];
+      const entry = (source) => all.find((m) => m.endsWith(source));
+      const loader = closure(getModuleInfo, entry('src/loader.ts'), false);
+      const eager = Object.entries(widgets).map(([name, source]) => [name, closure(getModuleInfo, entry(source), false)]);
+      const lazy = Object.entries(widgets).map(([name, source]) => [name, closure(getModuleInfo, entry(source), true)]);
+      plan = new Map();
+      for (const module of all) {
+        if (loader.has(module)) {
+          // Rollup would pull these into the first manual chunk that imports them.
+          plan.set(module, 'loket');
+          continue;
+        }
+        const users = eager.filter(([, set]) => set.has(module)).map(([name]) => name);
+        if (users.length === 0) continue;
+        if (users.length === Object.keys(widgets).length) plan.set(module, 'parts');
+        else if (users.length > 1) plan.set(module, users.join('+'));
+        else if (lazy.every(([name, set]) => name === users[0] || !set.has(module))) plan.set(module, users[0]);
+      }
+    }
+    return plan.get(id);
+  };
+}
+
 const widgets = {
   'service-status': 'widgets/service-status/service-status.ts',
   'requirement-checklist': 'widgets/requirement-checklist/requirement-checklist.ts',
@@ -102,6 +147,7 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: firstPaintChunks(),
       sourcemap: true,
     },
     plugins: [

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { applicableGroups, handOffHref, isAnswered, progressOf, validAnswers, withAnswer, type Answer, type Answers, type ApplicableGroup, type Progress } from '../../src/checklist/evaluate.js';
 import { LoketApplyEvent, LoketChecklistChangeEvent } from '../../src/checklist/events.js';
 import { checklistParser } from '../../src/checklist/fast.js';
@@ -270,7 +269,7 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
         </div>
         ${unanswered ? html`<p class="unanswered">${this.t('checklist.unanswered')}</p>` : nothing}
         ${groups.length
-          ? repeat(groups, (g) => g.group.id ?? `group-${g.index}`, (g) => this.renderGroup(doc, g, ctx))
+          ? groups.map((g) => this.renderGroup(doc, g, ctx))
           : html`<p class="empty">${this.t('checklist.empty')}</p>`}
       </section>
 
@@ -320,7 +319,7 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
     return html`<section part="group" class="group" aria-labelledby=${`${headingId} title`}>
       ${heading(ctx.headingLevel + 2, title, 'group-title', headingId)}
       <ul class="items" role="list">
-        ${repeat(g.items, (item) => item.id, (item) => this.renderItem(doc, item, ctx))}
+        ${g.items.map((item) => this.renderItem(doc, item, ctx))}
       </ul>
     </section>`;
   }
