@@ -2,7 +2,7 @@
 // the snippet of demo/snippet.js (the one the README and docs/ show), pinned to
 // this build's version, with the SRI hash of loket.js from dist/sri.json
 // (written at build time). A static file: the demo runs under script-src 'self'.
-import { WIDGETS, snippet } from './snippet.js';
+import { WIDGETS, hints, snippet } from './snippet.js';
 
 const form = document.getElementById('pembuat');
 const code = document.getElementById('kode');
@@ -10,8 +10,11 @@ const preview = document.getElementById('pratinjau');
 const previewNote = document.getElementById('pratinjau-catatan');
 const copied = document.getElementById('salin-status');
 const endpointRow = document.getElementById('baris-penerima');
+const hintCode = document.getElementById('petunjuk');
 
 const sri = await (await fetch('/dist/sri.json')).json();
+/** Each widget's chunks, as the build lists them (widget name without `loket-` → files beside loket.js). */
+const preload = await (await fetch('/dist/preload.json')).json();
 for (const el of document.querySelectorAll('[data-version]')) el.textContent = sri.version;
 form.elements.base.value = `/loket/${sri.version}/`;
 
@@ -55,7 +58,9 @@ let previewed = '';
 function update() {
   const chosen = choices();
   code.textContent = snippet(chosen);
+  hintCode.textContent = hints({ ...chosen, chunks: preload[widget.slice('loket-'.length)] });
   copied.textContent = '';
+  document.getElementById('salin-petunjuk-status').textContent = '';
   // The preview renders the same element with the real widget (the page loads
   // /dist/loket.js); the placeholder address does not exist here, so it shows
   // the widget's demo document instead, and says so.
@@ -88,16 +93,23 @@ form.addEventListener('input', (event) => {
 });
 form.addEventListener('submit', (event) => event.preventDefault());
 
-document.getElementById('salin').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText(code.textContent);
-    copied.textContent = 'Kode tersalin.';
-  } catch {
-    // No clipboard permission (http, an old browser): select the code for Ctrl+C.
-    getSelection().selectAllChildren(code);
-    copied.textContent = 'Kode sudah dipilih; tekan Ctrl+C untuk menyalin.';
-  }
-});
+/** The copy button of a code block, with its status line. */
+function copyButton(button, block, status) {
+  document.getElementById(button).addEventListener('click', async () => {
+    const said = document.getElementById(status);
+    const source = document.getElementById(block);
+    try {
+      await navigator.clipboard.writeText(source.textContent);
+      said.textContent = 'Kode tersalin.';
+    } catch {
+      // No clipboard permission (http, an old browser): select the code for Ctrl+C.
+      getSelection().selectAllChildren(source);
+      said.textContent = 'Kode sudah dipilih; tekan Ctrl+C untuk menyalin.';
+    }
+  });
+}
+copyButton('salin', 'kode', 'salin-status');
+copyButton('salin-petunjuk', 'petunjuk', 'salin-petunjuk-status');
 
 load(widget);
 update();

@@ -68,3 +68,22 @@ export function snippet({ version, integrity = INTEGRITY_PLACEHOLDER, base = `/l
 <${widget} ${attrs.join(' ')}>${inner}</${widget}>
 `;
 }
+
+/**
+ * Hints for the page's `<head>`: the browser then fetches the widget's code
+ * (`chunks`, its list in dist/preload.json) and its document together with
+ * `loket.js`, instead of after it, one round trip sooner (docs/kecepatan.md).
+ * loket's own fetch of `src` takes over the preloaded response (one request,
+ * checked in Chromium by test/loader.test.ts). The file names change with
+ * every version, like the folder.
+ * @param {{ version: string, base?: string, widget?: keyof typeof WIDGETS, src?: string, chunks: readonly string[] }} options
+ */
+export function hints({ version, base = `/loket/${version}/`, widget = 'loket-service-status', src, chunks }) {
+  const defaults = WIDGETS[widget];
+  if (!defaults) throw new Error(`unknown widget ${widget}`);
+  const folder = `${base}${base.endsWith('/') ? '' : '/'}`;
+  const lines = chunks.map((file) => `<link rel="modulepreload" href="${attr(folder + file)}">`);
+  // The tracking page asks its service with the citizen's number: nothing to fetch ahead.
+  if (!defaults.attribute) lines.push(`<link rel="preload" as="fetch" crossorigin href="${attr(src ?? defaults.src)}">`);
+  return `<!-- loket ${version}: di <head>, untuk halaman dengan <${widget}> -->\n${lines.join('\n')}\n`;
+}

@@ -143,6 +143,29 @@ describe('demo/sematan.html, the snippet builder', () => {
     }
   });
 
+  it('offers <head> hints naming every chunk of the chosen widget and its document, from the same folder', async () => {
+    const { doc, choose, type, remove } = await builder();
+    const graph = (await (await fetch('/dist/preload.json')).json()) as Record<string, string[]>;
+    const hintsOf = () => doc.getElementById('petunjuk')!.textContent!;
+    try {
+      const links = (text: string) => [...text.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+      expect(links(hintsOf())).to.deep.equal(graph['service-status']!.map((f) => `/loket/${sri.version}/${f}`));
+      expect(hintsOf()).to.include('<link rel="preload" as="fetch" crossorigin href="/loket/status.json">');
+      type('src', '/kantor/status.json');
+      type('base', '/aset/loket/');
+      expect(hintsOf()).to.include('<link rel="preload" as="fetch" crossorigin href="/kantor/status.json">');
+      expect(links(hintsOf())[0]).to.equal(`/aset/loket/${graph['service-status']![0]}`);
+      choose('loket-requirement-checklist');
+      expect(links(hintsOf())).to.deep.equal(graph['requirement-checklist']!.map((f) => `/aset/loket/${f}`));
+      // The tracking page asks its service with the citizen's number: there is no document to fetch ahead.
+      choose('loket-application-status');
+      expect(links(hintsOf())).to.deep.equal(graph['application-status']!.map((f) => `/aset/loket/${f}`));
+      expect(hintsOf()).not.to.include('as="fetch"');
+    } finally {
+      remove();
+    }
+  });
+
   it('has no inline script (the demo pages run under script-src self)', async () => {
     const html = await (await fetch('/demo/sematan.html')).text();
     expect(html).not.to.match(/<script(?![^>]*\bsrc=)[^>]*>/);

@@ -36,6 +36,9 @@ async function until(check: () => boolean, what: string, timeoutMs = 8000): Prom
   }
 }
 
+/** The one snippet and its hints (demo/snippet.js), as the snippet builder prints them. */
+const snippetModule: string = '/demo/snippet.js';
+
 const scripts = (frame: Frame) => frame.win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'));
 
 before(async () => {
@@ -135,6 +138,30 @@ describe('dist/loket.js, the script-tag loader', () => {
     expect(banner(english)!.getAttribute('aria-label')).to.match(/^Service status/);
     expect(scripts(english).some((s) => s.includes('.en-'))).to.equal(true);
     english.remove();
+  });
+
+  it('takes over the document and the chunks the snippet builder\'s <head> hints started, fetching each once', async () => {
+    const { hints } = (await import(snippetModule)) as { hints: (options: Record<string, unknown>) => string };
+    const graph = (await (await fetch('/dist/preload.json')).json()) as Record<string, string[]>;
+    const src = '/demo/status/bontang.json?hinted';
+    const head = hints({ version: 'test', base: '/dist/', widget: 'loket-service-status', src, chunks: graph['service-status'] });
+    expect(head).to.include(`<link rel="preload" as="fetch" crossorigin href="${src}">`);
+    const frame = await page(`<script type="module" src="/dist/loket.js"></script><loket-service-status src="${src}"></loket-service-status>`, head);
+    const el = frame.doc.querySelector('loket-service-status')!;
+    await until(() => !!el.shadowRoot?.querySelector('[part="banner"]'), 'the banner');
+    const entries = frame.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const loader = entries.find((e) => new URL(e.name).pathname === '/dist/loket.js')!;
+    const documents = entries.filter((e) => e.name.includes('bontang.json?hinted'));
+    // loket's own fetch of src used the preloaded response instead of asking again.
+    expect(documents, 'one request for the document').to.have.length(1);
+    expect(documents[0]!.startTime, 'the document, before loket.js had arrived').to.be.below(loader.responseEnd);
+    for (const file of graph['service-status']!) {
+      const chunk = entries.filter((e) => new URL(e.name).pathname === `/dist/${file}`);
+      expect(chunk, `${file} fetched once`).to.have.length(1);
+      expect(chunk[0]!.startTime, `${file}, before loket.js had arrived`).to.be.below(loader.responseEnd);
+    }
+    expect(frame.win.__errors).to.deep.equal([]);
+    frame.remove();
   });
 
   it('starts an English page\'s strings with the widget\'s chunks, not after them', async () => {
