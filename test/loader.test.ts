@@ -149,7 +149,10 @@ describe('dist/loket.js, the script-tag loader', () => {
     const frame = await page(`<script type="module" src="/dist/loket.js"></script><loket-service-status src="${src}"></loket-service-status>`, head);
     const el = frame.doc.querySelector('loket-service-status')!;
     await until(() => !!el.shadowRoot?.querySelector('[part="banner"]'), 'the banner');
-    const entries = frame.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    // Resource timing entries are queued after the response is used: wait for the document's.
+    const timing = () => frame.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    await until(() => timing().some((e) => e.name.includes('bontang.json?hinted')), 'the timing of the document');
+    const entries = timing();
     const loader = entries.find((e) => new URL(e.name).pathname === '/dist/loket.js')!;
     const documents = entries.filter((e) => e.name.includes('bontang.json?hinted'));
     // loket's own fetch of src used the preloaded response instead of asking again.
