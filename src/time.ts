@@ -1,5 +1,6 @@
 import { msg } from './i18n.js';
 import type { Locale } from './locale.js';
+import { fixedOffset } from './time-zone.js';
 
 /** A wall-clock date in some time zone. `weekday`: 0 = Sunday … 6 = Saturday. */
 export interface LocalDate {
@@ -40,6 +41,12 @@ const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 
 
 /** The wall-clock reading of an instant in a time zone. */
 export function zonedParts(instant: number, timeZone: string): ZonedParts & { readonly second: number } {
+  const fixed = fixedOffset(timeZone, instant);
+  if (fixed !== undefined) {
+    // Indonesian zones: the UTC reading of the shifted instant, no Intl (time-zone.ts).
+    const d = new Date(instant + fixed * 60_000);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), weekday: d.getUTCDay() };
+  }
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   return {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { docInstant, evaluateStatus, noticeValid } from '../../src/status/evaluate.js';
 import type { Notice } from '../../src/status/format.js';
 import { formatClock, formatDate, formatDateRange, formatInstant, instantOf, offsetMinutes, zoneLabel, zonedParts } from '../../src/time.js';
@@ -19,6 +20,28 @@ describe('time zones', () => {
     expect(zonedParts(instant, 'Asia/Makassar')).to.include({ hour: 8, minute: 30 });
     expect(zonedParts(instant, 'Asia/Jayapura')).to.include({ hour: 9, minute: 30 });
     expect(offsetMinutes(instant, 'Asia/Jayapura')).to.equal(540);
+  });
+
+  it('reads Indonesian clocks without Intl exactly as Intl reads them, and older instants through Intl', () => {
+    const intl = (instant: number, timeZone: string) => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short' })
+          .formatToParts(instant)
+          .map((p) => [p.type, p.value]),
+      );
+      const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday!);
+      return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour) % 24, minute: Number(parts.minute), second: Number(parts.second), weekday };
+    };
+    const zones = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Ujung_Pandang', 'Asia/Jayapura'];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1960, 0, 1), max: Date.UTC(2200, 0, 1) }), (zone, instant) => {
+        expect(zonedParts(instant, zone), `${zone} ${new Date(instant).toISOString()}`).to.deep.equal(intl(instant, zone));
+      }),
+      { numRuns: 2000 },
+    );
+    // Pontianak kept WITA until 1988; that instant still reads 8 hours ahead.
+    expect(zonedParts(Date.UTC(1987, 5, 1, 0, 0), 'Asia/Pontianak')).to.include({ hour: 8 });
+    expect(zonedParts(Date.UTC(2027, 5, 1, 16, 59, 59, 999), 'Asia/Jakarta')).to.include({ day: 1, hour: 23, minute: 59, second: 59 });
   });
 
   it('converts an office wall-clock time to the right instant', () => {
