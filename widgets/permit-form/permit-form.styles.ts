@@ -14,7 +14,11 @@ export const permitFormStyles = css`
     --_focus: var(--loket-color-focus, #b35c00);
     max-inline-size: 40rem;
   }
-  .permit-form > * + * {
+  /* A child combinator, never a sibling one with a universal selector: with
+     \`* + *\` here Chromium re-computed the style of every node of the form
+     whenever a node was inserted anywhere in it (an error message, the
+     summary), 7,700 elements for one message in a 1000-question form. */
+  .permit-form > * {
     margin-block-start: 0;
   }
   p {
@@ -63,9 +67,16 @@ export const permitFormStyles = css`
   [tabindex] {
     scroll-margin-block: var(--loket-scroll-margin, 5rem) 1rem;
   }
+  /* The red bar beside a question with an error hangs in the margin (a
+     negative margin as wide as the bar and its gap): the question's text
+     stays where it was and keeps its width, so it is not re-flowed, for the
+     citizen's eye or for the browser, which after an empty Continue on a
+     long step otherwise lays out every question again. 15 px fits the
+     16 px side padding of a phone page. */
   .field-invalid {
     border-inline-start: 5px solid var(--_danger);
-    padding-inline-start: 0.75rem;
+    padding-inline-start: 0.625rem;
+    margin-inline-start: calc(-5px - 0.625rem);
   }
   .label {
     display: block;
@@ -105,17 +116,21 @@ export const permitFormStyles = css`
     max-inline-size: 100%;
     appearance: none;
   }
+  /* A wrong answer's box is 3 px of red, drawn as a 2 px border and a 1 px
+     inset shadow: the box keeps its size, so showing hundreds of messages
+     after an empty Continue repaints the inputs instead of laying them out
+     again. Before the focus rule: a focused box shows the focus ring. */
+  .input.invalid,
+  .file-input.invalid + .file-button {
+    border-color: var(--_danger);
+    box-shadow: inset 0 0 0 1px var(--_danger);
+  }
   .input:focus,
   .choice-input:focus,
   .file-input:focus + .file-button {
     outline: 3px solid var(--_focus);
     outline-offset: 0;
     box-shadow: inset 0 0 0 2px currentColor;
-  }
-  .input.invalid,
-  .file-input.invalid + .file-button {
-    border-color: var(--_danger);
-    border-width: 3px;
   }
   .w-3 {
     inline-size: 3.5em;

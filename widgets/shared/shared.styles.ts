@@ -38,10 +38,12 @@ export const hostStyles = css`
     -webkit-text-size-adjust: 100%;
     overflow-wrap: anywhere;
   }
+  /* border-box, not inherit: an inherited value makes the browser restyle every
+     child of an element whose class changes (an error shown on a question). */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   .visually-hidden {
     position: absolute !important;
