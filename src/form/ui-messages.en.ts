@@ -11,6 +11,7 @@ const en: Record<FormUiKey, Entry> = {
   'ui.stepOf': 'Step {n} of {total}',
   'ui.errorSummary': 'There is a problem',
   'ui.errorPrefix': 'Error:',
+  'ui.errorSummaryMore': { one: 'And 1 more problem; go to it', other: 'And {count} more problems; go to the next one' },
   'ui.warningPrefix': 'Please check:',
   'ui.review': 'Check your answers',
   'ui.reviewIntro': 'Make sure all your answers are right before you submit the application.',

@@ -26,6 +26,8 @@ export interface FieldContext {
   warning(path: string): FieldError | undefined;
   /** Bumped whenever anything shown for the path may have changed; fields re-render only then. */
   version(path: string): string;
+  /** Bumped when only the path's messages changed (a Continue): its question then updates its messages, nothing else. */
+  messagesVersion(path: string): number;
   addItem(group: GroupField): void;
   removeItem(group: GroupField, index: number): void;
   removeFile(path: string, index: number): void;

@@ -394,6 +394,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private readonly errors = new Map<string, FieldError>();
   private readonly warnings = new Map<string, FieldError>();
   private readonly versions = new Map<string, number>();
+  private readonly messageVersions = new Map<string, number>();
   private generation = 0;
   /** Field keys that static content's conditions read: changing one re-renders the step. */
   private contentKeys = new Set<string>();
@@ -553,6 +554,17 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     if (p?.child !== undefined) this.versions.set(p.name, (this.versions.get(p.name) ?? 0) + 1);
   }
 
+  /**
+   * Marks a field whose messages changed and nothing else: its question
+   * updates its message lines and the marks on its controls without being
+   * re-built. A field inside a group re-renders its group, whose template holds it.
+   */
+  private touchMessages(path: string): void {
+    this.messageVersions.set(path, (this.messageVersions.get(path) ?? 0) + 1);
+    const p = parsePath(path);
+    if (p?.child !== undefined) this.touch(p.name);
+  }
+
   /** Marks every field with a validator key (`nik`, or `vessels.power` in every item). */
   private touchKey(key: string): void {
     const [group, child] = key.split('.');
@@ -705,12 +717,24 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   }
 
   private showErrors(errors: readonly FieldError[], warnings: readonly FieldError[]): void {
-    this.errors.clear();
-    this.warnings.clear();
-    for (const e of errors) if (!this.errors.has(e.field)) this.errors.set(e.field, e);
-    for (const w of warnings) if (!this.warnings.has(w.field)) this.warnings.set(w.field, w);
+    // Only the questions whose message appears, goes or changes are re-built:
+    // on an empty Continue that is every empty one, on a second Continue just
+    // those the citizen fixed, never the whole step.
+    for (const [map, next] of [
+      [this.errors, errors],
+      [this.warnings, warnings],
+    ] as const) {
+      const before = new Map(map);
+      map.clear();
+      for (const e of next) if (!map.has(e.field)) map.set(e.field, e);
+      for (const [path, e] of map) {
+        const old = before.get(path);
+        if (old?.message !== e.message || old.part !== e.part) this.touchMessages(path);
+        before.delete(path);
+      }
+      for (const path of before.keys()) this.touchMessages(path);
+    }
     this.summary = errors;
-    this.generation++;
   }
 
   private readonly onSubmit = (event: Event): void => {
@@ -1009,6 +1033,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       error: (path) => this.errors.get(path),
       warning: (path) => this.warnings.get(path),
       version: (path) => this.version(path),
+      messagesVersion: (path) => this.messageVersions.get(path) ?? 0,
       addItem: (group) => this.addItem(group),
       removeItem: (group, index) => this.removeItem(group, index),
       removeFile: (path, index) => this.removeFile(path, index),
@@ -1133,7 +1158,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     if (!this.summary.length) return nothing;
     return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
       ${heading(this.headingLevel, this.t('ui.errorSummary'), 'error-summary-title', 'error-summary-title')}
-      <ul class="error-summary-list" @click=${this.onSummaryClick} ${summaryLinks(this.summary)}></ul>
+      <ul class="error-summary-list" @click=${this.onSummaryClick} ${summaryLinks(this.summary, this.locale)}></ul>
     </div>`;
   }
 
