@@ -717,9 +717,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   }
 
   private showErrors(errors: readonly FieldError[], warnings: readonly FieldError[]): void {
-    // Only the questions whose message appears, goes or changes are re-built:
-    // on an empty Continue that is every empty one, on a second Continue just
-    // those the citizen fixed, never the whole step.
+    // Only the questions whose messages appear, go or change are touched, and
+    // they update their messages without being re-built (field-dom.ts
+    // showMessages): on a second Continue just the ones the citizen fixed.
     for (const [map, next] of [
       [this.errors, errors],
       [this.warnings, warnings],
