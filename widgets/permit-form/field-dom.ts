@@ -27,7 +27,7 @@ import { describedBy, isLongList, litField, type FieldContext, type Item } from 
 // (fields.ts), rendered into their own question box.
 
 /** A text of a question. */
-interface VText {
+export interface VText {
   readonly text: string;
 }
 
@@ -36,7 +36,7 @@ interface VText {
  * on each Continue, compared with the question's box on the page, and only
  * the differences written to the DOM (a message added, `aria-invalid` set).
  */
-interface VNode {
+export interface VNode {
   readonly tag: string;
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: readonly (VNode | VText)[];
@@ -47,7 +47,7 @@ interface VNode {
 
 type Child = VNode | string | null | undefined | false;
 
-function h(tag: string, attrs: Record<string, string | undefined | false> | null, ...children: Child[]): VNode {
+export function h(tag: string, attrs: Record<string, string | undefined | false> | null, ...children: Child[]): VNode {
   const own: Record<string, string> = {};
   if (attrs) for (const name in attrs) {
     const value = attrs[name];
@@ -345,7 +345,7 @@ function content(field: ContentField, ctx: FieldContext): VNode {
 
 // ---- Patching ---------------------------------------------------------------
 
-function create(v: VNode | VText): Node {
+export function create(v: VNode | VText): Node {
   if ('text' in v) return document.createTextNode(v.text);
   const node = document.createElement(v.tag);
   for (const name in v.attrs) node.setAttribute(name, v.attrs[name] as string);
@@ -447,7 +447,7 @@ function question(f: Field | ItemField, ctx: FieldContext, item: Item | undefine
     const built = h('div', attrs, ...body);
     if (old && !litBoxes.has(old)) {
       // Only the messages changed (a Continue): write those, compare nothing else.
-      if (before?.version === version) showMessages(old, built);
+      if (before?.version === version && ctx.errorDom) ctx.errorDom.showMessages(old, built);
       else patch(old, built);
       return { version, said, node: old };
     }
@@ -459,47 +459,6 @@ function question(f: Field | ItemField, ctx: FieldContext, item: Item | undefine
   box.className = attrs.class;
   render(litField(f, path, ctx), box);
   return { version, said, node: box };
-}
-
-/** What a question's messages change on its elements: besides its message lines, nothing else differs. */
-const MARKS = ['class', 'aria-invalid', 'aria-describedby'] as const;
-const LINES = new Set(['error-message', 'warning-message']);
-const isLine = (v: VNode | VText): boolean => !('text' in v) && LINES.has(v.attrs.class ?? '');
-
-/**
- * Brings a question's box in line with a new build of it when only its
- * messages changed, as after a Continue: the message lines are replaced and
- * the marks (`class`, `aria-invalid`, `aria-describedby`) set, walking the
- * box's elements beside the build's; labels, hints, options and values are
- * not compared. On an empty Continue of 1000 questions this is what the
- * page spends per question, close to what hand-written DOM does (issue #12).
- */
-function showMessages(node: Element, v: VNode): void {
-  for (const name of MARKS) {
-    const value = v.attrs[name];
-    if (value === undefined) node.removeAttribute(name);
-    else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
-  }
-  // A select's options carry no marks.
-  if (v.tag === 'select') return;
-  let cursor = node.firstElementChild;
-  const dropLines = () => {
-    while (cursor && LINES.has(cursor.className)) {
-      const gone: Element = cursor;
-      cursor = cursor.nextElementSibling;
-      gone.remove();
-    }
-  };
-  for (const child of v.children) {
-    if ('text' in child) continue;
-    dropLines();
-    if (isLine(child)) node.insertBefore(create(child), cursor);
-    else if (cursor) {
-      showMessages(cursor, child);
-      cursor = cursor.nextElementSibling;
-    }
-  }
-  dropLines();
 }
 
 class FieldList extends Directive {
@@ -571,44 +530,3 @@ class FieldList extends Directive {
  * Each question is re-built only when its version (or the locale) changed.
  */
 export const fieldList = directive(FieldList);
-
-/**
- * How many problems the error summary lists by name. GOV.UK's summary lists
- * every error, and on a form of ordinary length so does this one. An empty
- * Continue on a step of hundreds of questions would list hundreds of links
- * that no one reads, a screen reader announces the whole summary (it is an
- * alert), and the page spends more on drawing the list than on the messages
- * at the questions. So the first ten are listed, in the order of the step,
- * and one more link says how many others there are and goes to the next of
- * them; each of those questions shows its own message.
- */
-export const SUMMARY_LINKS = 10;
-
-class SummaryLinks extends Directive {
-  private shown?: readonly FieldError[];
-  private locale?: FieldContext['locale'];
-
-  render(_errors: readonly FieldError[], _locale: FieldContext['locale']): unknown {
-    return noChange;
-  }
-
-  override update(part: ElementPart, [errors, locale]: [readonly FieldError[], FieldContext['locale']]): unknown {
-    if (errors === this.shown && locale === this.locale) return noChange;
-    this.shown = errors;
-    this.locale = locale;
-    const link = (error: FieldError, i: number, words: string, more?: boolean) =>
-      create(h('li', more ? { class: 'error-summary-more' } : null, h('a', { href: `#${idOf(error.field, error.part)}`, 'data-error': String(i) }, words)));
-    const listed = errors.slice(0, SUMMARY_LINKS).map((error, i) => link(error, i, error.message));
-    const next = errors[SUMMARY_LINKS];
-    if (next) listed.push(link(next, SUMMARY_LINKS, formUiMsg(locale, 'ui.errorSummaryMore', { count: errors.length - SUMMARY_LINKS }), true));
-    part.element.replaceChildren(...listed);
-    return noChange;
-  }
-}
-
-/**
- * The error summary's links as plain DOM: the first SUMMARY_LINKS problems,
- * then a link to the next one saying how many more there are. Clicks are
- * handled by the list (`data-error` is the error's index).
- */
-export const summaryLinks = directive(SummaryLinks);

@@ -28,6 +28,8 @@ export interface FieldContext {
   version(path: string): string;
   /** Bumped when only the path's messages changed (a Continue): its question then updates its messages, nothing else. */
   messagesVersion(path: string): number;
+  /** The code that writes messages in place (error-dom.ts), once it has arrived with the checks. */
+  readonly errorDom?: Pick<typeof import('./error-dom.js'), 'showMessages'>;
   addItem(group: GroupField): void;
   removeItem(group: GroupField, index: number): void;
   removeFile(path: string, index: number): void;

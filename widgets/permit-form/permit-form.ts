@@ -18,7 +18,7 @@ import { mayHoldSavedState } from '../../src/submit/saved.js';
 import { LoketElement } from '../shared/loket-element.js';
 import { groupItems, idOf, itemsOf, keyOf, parsePath, readAnswer, writeAnswer } from './answer-state.js';
 import { heading } from '../shared/parts.js';
-import { fieldList, summaryLinks } from './field-dom.js';
+import { fieldList } from './field-dom.js';
 import { isLongList, type FieldContext, type FilesGroupsPart, type LongListsPart } from './fields.js';
 import { permitFormStyles } from './permit-form.styles.js';
 import type { SubmissionController } from './submission.js';
@@ -227,12 +227,13 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
 
   /**
    * The checks of the answers and their messages (src/form/validate.ts and
-   * what it uses). The first screen needs only the form's conditions (what
+   * what it uses), with the code that shows them (error-dom.ts), in one
+   * chunk (checks.ts). The first screen needs only the form's conditions (what
    * is shown, what is required), so this code is fetched with the sending
    * code, when the citizen starts answering; a press of Lanjut or Kirim
    * before it has arrived waits for it (see onSubmit).
    */
-  private checks?: typeof import('../../src/form/validate.js');
+  private checks?: typeof import('./checks.js');
   private checksLoad?: Promise<void>;
   /** A press of Lanjut or Kirim waiting for the checks' code. */
   private checking?: Promise<void>;
@@ -240,7 +241,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private checksFailed = false;
 
   private loadChecks(): Promise<void> {
-    this.checksLoad ??= import('../../src/form/validate.js').then(async (module) => {
+    this.checksLoad ??= import('./checks.js').then(async (module) => {
       await loadLocale(this.locale);
       this.checks = module;
       this.buildValidator();
@@ -1034,6 +1035,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       warning: (path) => this.warnings.get(path),
       version: (path) => this.version(path),
       messagesVersion: (path) => this.messageVersions.get(path) ?? 0,
+      errorDom: this.checks,
       addItem: (group) => this.addItem(group),
       removeItem: (group, index) => this.removeItem(group, index),
       removeFile: (path, index) => this.removeFile(path, index),
@@ -1155,10 +1157,12 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
-    if (!this.summary.length) return nothing;
+    // Errors come from the checks, so their code (with the summary's) is here whenever there are any.
+    const checks = this.checks;
+    if (!this.summary.length || !checks) return nothing;
     return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
       ${heading(this.headingLevel, this.t('ui.errorSummary'), 'error-summary-title', 'error-summary-title')}
-      <ul class="error-summary-list" @click=${this.onSummaryClick} ${summaryLinks(this.summary, this.locale)}></ul>
+      <ul class="error-summary-list" @click=${this.onSummaryClick} ${checks.summaryLinks(this.summary, this.locale)}></ul>
     </div>`;
   }
 
