@@ -254,7 +254,7 @@ describe('dist/loket.js, the script-tag loader', () => {
 
   it('checks a Lanjut pressed before the checking code has arrived, with the same messages and summary as when it is there', async () => {
     const summaryOf = async (hold: boolean): Promise<{ summary: string[]; messages: string[]; waited: string }> => {
-      if (hold) await fetch('/test-api/hold-chunks?pattern=validate-');
+      if (hold) await fetch('/test-api/hold-chunks?pattern=checks-');
       let frame: Frame | undefined;
       try {
         frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
@@ -262,7 +262,7 @@ describe('dist/loket.js, the script-tag loader', () => {
         const root = () => f.doc.querySelector('loket-permit-form')!.shadowRoot!;
         await until(() => !!root()?.querySelector('form'), 'the form');
         // Nothing checks the answers before the citizen starts: the code is not even asked for.
-        expect(scripts(f).some((s) => s.includes('/chunks/validate-'))).to.equal(false);
+        expect(scripts(f).some((s) => s.includes('/chunks/checks-'))).to.equal(false);
         const name = root().querySelector<HTMLInputElement>('input[type="radio"]')!;
         name.focus();
         name.click();
@@ -301,7 +301,7 @@ describe('dist/loket.js, the script-tag loader', () => {
   });
 
   it('says when the checking code cannot be fetched, keeps the answers, and checks them on "Coba lagi"', async () => {
-    await fetch('/test-api/fail-chunks?pattern=validate-');
+    await fetch('/test-api/fail-chunks?pattern=checks-');
     let frame: Frame | undefined;
     try {
       frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
