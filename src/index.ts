@@ -5,15 +5,8 @@
 import './messages/authoring.js';
 export { LOCALES, Text, text, type Locale } from './text.js';
 export { loadLocale, localeReady, msg, type MessageKey } from './i18n.js';
-export {
-  LoketErrorEvent,
-  LoketReadyEvent,
-  LoketStepEvent,
-  LoketSubmitEvent,
-  type LoketErrorDetail,
-  type LoketStepDetail,
-  type LoketSubmitDetail,
-} from './events.js';
+export { LoketErrorEvent, LoketReadyEvent, type LoketErrorDetail } from './events.js';
+export { LoketStepEvent, LoketSubmitEvent, type LoketStepDetail, type LoketSubmitDetail } from './form-events.js';
 export { LOAD_FAILURES, type LoadFailure } from './load.js';
 export { JSON_MISTAKES, describeJsonError, findJsonError, type JsonMistake, type JsonSyntaxError } from './json-error.js';
 export { formatPath, type ParseResult, type Problem } from './problems.js';

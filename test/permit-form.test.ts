@@ -1,6 +1,7 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { LoketErrorEvent, LoketStepEvent, LoketSubmitEvent } from '../src/events.js';
+import type { LoketErrorEvent } from '../src/events.js';
+import type { LoketStepEvent, LoketSubmitEvent } from '../src/form-events.js';
 import '../widgets/permit-form/permit-form.js';
 import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
 import { everyField, FILLED } from './fixtures/forms.js';

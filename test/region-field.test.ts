@@ -1,6 +1,6 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { LoketSubmitEvent } from '../src/events.js';
+import type { LoketSubmitEvent } from '../src/form-events.js';
 import '../widgets/permit-form/permit-form.js';
 import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
 import { inlineJson, mount, mountForm, unmountAll } from './helpers.js';
