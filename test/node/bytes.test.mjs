@@ -56,7 +56,7 @@ test('dist/preload.json lists the chunk graph of every widget with a budget', ()
   for (const widget of Object.keys(BUDGET)) assert.ok(graph[widget]?.length > 0, widget);
 });
 
-// The form's checks of the answers and their messages (src/form/validate.ts) come when the citizen starts answering.
+// The form's checks of the answers and their messages (src/form/validate.ts) come once its first step is on screen.
 test('permit-form: the checks of the answers are not downloaded before first paint', () => {
   for (const file of ['loket.js', ...graph['permit-form']]) assert.doesNotMatch(readFileSync(join(dist, file), 'utf8'), /answer\.tooLong|answer\.nikProvince/, `${file} holds the checks`);
 });

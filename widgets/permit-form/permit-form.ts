@@ -230,9 +230,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
    * The checks of the answers and their messages (src/form/validate.ts and
    * what it uses), with the code that shows them (error-dom.ts), in one
    * chunk (checks.ts). The first screen needs only the form's conditions (what
-   * is shown, what is required), so this code is fetched with the sending
-   * code, when the citizen starts answering; a press of Lanjut or Kirim
-   * before it has arrived waits for it (see onSubmit).
+   * is shown, what is required), so this code is fetched once the first
+   * step is on screen, not before; a press of Lanjut or Kirim before it has
+   * arrived waits for it (see onSubmit).
    */
   private checks?: typeof import('./checks.js');
   private checksLoad?: Promise<void>;
@@ -457,24 +457,24 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.generation++;
     if (this.submission) void this.submission.setForm(form);
     else void this.updateComplete.then(() => this.loadSubmissionWhenNeeded()).catch(() => undefined);
+    // Right after the first step is rendered, so that a Lanjut pressed at once seldom waits.
+    if (!this.checks) void this.updateComplete.then(() => this.loadChecks()).catch(() => undefined);
   }
 
   /**
-   * The sending code and the checks are fetched at once when this device may
-   * hold a draft or an unsent application (the code restores and retries
-   * them), and otherwise when the citizen starts answering: a visitor who
-   * only reads never downloads them.
+   * The sending code is fetched at once when this device may hold a draft or
+   * an unsent application (the code restores and retries them), and otherwise
+   * when the citizen starts answering: a visitor who only reads never
+   * downloads it.
    */
   private async loadSubmissionWhenNeeded(): Promise<void> {
     if (await mayHoldSavedState()) {
-      void this.loadChecks().catch(() => undefined);
       await this.loadSubmission();
       return;
     }
     const events = ['focusin', 'pointerdown', 'keydown'] as const;
     const start = () => {
       for (const type of events) this.renderRoot.removeEventListener(type, start);
-      void this.loadChecks().catch(() => undefined);
       void this.loadSubmission().catch(() => undefined);
     };
     for (const type of events) this.renderRoot.addEventListener(type, start);
@@ -824,11 +824,21 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     if (!this.review) void this.loadReview();
     this.summary = [];
     this.warnings.clear();
-    // Without the checks (the browser's Back and Forward before any press), the warnings show once they are.
-    for (const w of this.validator?.validateAll(this.answers, this.locale).warnings ?? []) this.warnings.set(w.field, w);
+    // Reached without the checks (the browser's Forward after a reload), the warnings show once they are here.
+    if (this.validator) this.reviewWarnings();
+    else void this.loadChecks().then(() => this.reviewWarnings(), () => undefined);
     this.pendingFocus = { to: 'heading' };
     if (record) this.record();
     this.announceStep();
+  }
+
+  /** The review page's warnings (a NIK that disagrees with the birth date): shown beside the answers, never blocking. */
+  private reviewWarnings(): void {
+    const validator = this.validator;
+    if (!validator || this.view !== 'review') return;
+    this.warnings.clear();
+    for (const w of validator.validateAll(this.answers, this.locale).warnings) this.warnings.set(w.field, w);
+    this.requestUpdate();
   }
 
   private change(step: number, path: string): void {
