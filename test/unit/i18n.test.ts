@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/checklist/messages.js';
 import '../../src/form/messages.js';
 import '../../src/form/ui-messages.js';
-import { allMessages, loadLocale, localeReady } from '../../src/i18n.js';
+import { allMessages, defineMessages, loadLocale, localeReady } from '../../src/i18n.js';
 import '../../src/messages/authoring.js';
 import { statusMsg } from '../../src/status/messages.js';
 import '../../src/submit/messages.js';
@@ -39,6 +39,16 @@ describe('i18n', () => {
     expect(panelMsg('en', 'load.invalid', { count: 1 })).to.contain('(1 problem)');
     expect(panelMsg('en', 'load.invalid', { count: 3 })).to.contain('(3 problems)');
     expect(panelMsg('id', 'load.invalid', { count: 3 })).to.contain('(3 masalah)');
+  });
+
+  it('picks the plural form Intl.PluralRules would, in both languages', () => {
+    const entry = { one: 'one', other: 'other' };
+    const pick = defineMessages({ 'test.plural': entry }, { 'test.plural': entry });
+    for (const count of [0, 1, 2, 1.5, 11, 21, 101, -1, 1e21]) {
+      for (const locale of ['id', 'en'] as const) {
+        expect(pick(locale, 'test.plural', { count }), `${locale} ${count}`).to.equal(new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other');
+      }
+    }
   });
 
   it('writes Indonesian the PUEBI way', () => {
