@@ -318,7 +318,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private longListsFailed = false;
 
   /**
-   * Also waits for the searchable lists and region data the form is fetching,
+   * Also waits for the searchable lists and region data the form is fetching
+   * (and for the checks of the answers, fetched after the first render),
    * and for the render they bring, so a host (or a test) awaiting
    * `updateComplete` sees the questions complete.
    */
@@ -330,6 +331,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
         this.longLists?.pending(),
         this.view === 'step' ? undefined : this.reviewLoad,
         this.checking,
+        // The checks fetched after the first render: a host that awaits this and then presses Lanjut measures the checks, not the fetch.
+        this.validator ? undefined : this.checksLoad,
         this.filesGroups ? undefined : this.filesGroupsLoad,
       ].filter((w) => w !== undefined);
       if (!waits.length) break;
