@@ -14,7 +14,7 @@ const id = {
   'ui.stepOf': 'Langkah {n} dari {total}',
   'ui.errorSummary': 'Ada masalah',
   'ui.errorPrefix': 'Galat:',
-  // The error summary's last link after its first ten problems (field-dom.ts SUMMARY_LINKS).
+  // The error summary's last link after its first ten problems (error-dom.ts SUMMARY_LINKS).
   'ui.errorSummaryMore': 'Dan {count} masalah lain; buka yang berikutnya',
   'ui.warningPrefix': 'Periksa kembali:',
   'ui.review': 'Periksa jawaban Anda',

@@ -3,12 +3,11 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import { choicesOf, dateOf } from '../../src/form/answers.js';
 import type { AnswerField, ContentField, Field, InputField, ItemField, Option } from '../../src/form/format.js';
 import { maxLengthOf } from '../../src/form/lengths.js';
-import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
+import type { FormUiKey } from '../../src/form/ui-messages.js';
 import type { FieldError } from '../../src/form/validate.js';
-import type { Params } from '../../src/i18n.js';
 import { text } from '../../src/locale.js';
 import { idOf, pathOf, readAnswer } from './answer-state.js';
-import { describedBy, isLongList, litField, type FieldContext, type Item } from './fields.js';
+import { describedBy, isLongList, litField, t, type FieldContext, type Item } from './fields.js';
 
 // The questions of a step, built as plain DOM and patched in place.
 //
@@ -58,7 +57,6 @@ export function h(tag: string, attrs: Record<string, string | undefined | false>
   return { tag, attrs: own, children: kids };
 }
 
-const t = (ctx: FieldContext, key: FormUiKey, params?: Params) => formUiMsg(ctx.locale, key, params);
 const cls = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
 
 const INPUT_MODES: Partial<Record<InputField['type'], string>> = {

@@ -3,7 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { LONG_LIST_THRESHOLD } from '../../src/fast/rules/form.js';
 import type { AnswerField, Field, GroupField, InputField, ItemField, Option } from '../../src/form/format.js';
 import type { RegionLookup } from '../../src/form/region.js';
-import { formUiMsg } from '../../src/form/ui-messages.js';
+import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
+import type { Params } from '../../src/i18n.js';
 import type { Conditions } from '../../src/form/conditions.js';
 import type { FieldError } from '../../src/form/validate.js';
 import { text, type Locale } from '../../src/locale.js';
@@ -89,7 +90,8 @@ export function isLongList(field: Field | ItemField): boolean {
 /** The item of a repeatable group a field is rendered in. */
 export type Item = { readonly group: string; readonly index: number };
 
-const t = (ctx: FieldContext, key: Parameters<typeof formUiMsg>[1], params?: Parameters<typeof formUiMsg>[2]) => formUiMsg(ctx.locale, key, params);
+/** A text of the form's own, in the citizen's language. */
+export const t = (ctx: FieldContext, key: FormUiKey, params?: Params) => formUiMsg(ctx.locale, key, params);
 
 export function labelText(field: AnswerField, ctx: FieldContext, path: string) {
   const words = text(field.label, ctx.locale);

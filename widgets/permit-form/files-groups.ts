@@ -3,19 +3,16 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { filesOf } from '../../src/form/answers.js';
 import { acceptedNames, formatSize } from '../../src/form/files.js';
 import type { GroupField, InputField } from '../../src/form/format.js';
-import { formUiMsg } from '../../src/form/ui-messages.js';
 import { text } from '../../src/locale.js';
 import { heading } from '../shared/parts.js';
 import { idOf, itemsOf, readAnswer } from './answer-state.js';
 import { fieldList } from './field-dom.js';
-import { describedBy, fieldset, hint, labelText, messages, type FieldContext } from './fields.js';
+import { describedBy, fieldset, hint, labelText, messages, t, type FieldContext } from './fields.js';
 
 // File questions and repeatable groups: fetched as soon as a document has
 // one (permit-form.ts loadFilesGroups), so a form without them never
 // downloads this, and the others show their remaining questions without
 // waiting for it.
-
-const t = (ctx: FieldContext, key: Parameters<typeof formUiMsg>[1], params?: Parameters<typeof formUiMsg>[2]) => formUiMsg(ctx.locale, key, params);
 
 const onDragOver = (event: DragEvent) => event.preventDefault();
 
