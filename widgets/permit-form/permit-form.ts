@@ -146,7 +146,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
    */
   private submission?: SubmissionController;
   private submissionLoad?: Promise<SubmissionController>;
-  private lastSubmissionTry = 0;
+  private lastPartsTry = 0;
   /** The last attempt to send failed because the sending code could not be fetched. */
   private codeFailed = false;
 
@@ -269,6 +269,12 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     );
   }
 
+  /** Re-builds every question on the next render (a part they render through arrived, or failed to). */
+  private rebuildFields(): void {
+    this.generation++;
+    this.requestUpdate();
+  }
+
   /** Adds styles that arrived with a part fetched later (the sending code, the searchable lists). */
   private addStyles(styles: CSSResult): void {
     const root = this.renderRoot as ShadowRoot;
@@ -292,16 +298,14 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       (module) => {
         this.addStyles(module.filesGroupsStyles);
         this.filesGroups = module;
-        this.generation++;
-        this.requestUpdate();
+        this.rebuildFields();
       },
       (error: unknown) => {
         // A dropped request: the question says so and its "Coba lagi" fetches again.
         console.error('[loket] <loket-permit-form>: the code for file questions and repeatable groups could not be loaded:', error);
         this.filesGroupsLoad = undefined;
         this.filesGroupsFailed = true;
-        this.generation++;
-        this.requestUpdate();
+        this.rebuildFields();
       },
     );
   }
@@ -354,22 +358,17 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
           regionsUrl: () => this.regionsUrl,
           baseUri: () => this.ownerDocument.baseURI,
           refresh: (path) => this.refreshField(path),
-          refreshAll: () => {
-            this.generation++;
-            this.requestUpdate();
-          },
+          refreshAll: () => this.rebuildFields(),
         });
         if (this.isConnected) this.longLists.connect();
         await this.longLists.ready();
-        this.generation++;
-        this.requestUpdate();
+        this.rebuildFields();
       },
       (error: unknown) => {
         this.longListsLoad = undefined;
         this.longListsFailed = true;
         console.error('[loket] <loket-permit-form>: the code for searchable lists and region fields could not be loaded:', error);
-        this.generation++;
-        this.requestUpdate();
+        this.rebuildFields();
       },
     );
     const importing = this.longListsLoad.finally(() => {
@@ -974,8 +973,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   /** While the sending code or the checks are missing, try to fetch them again now and then as the citizen types (drafts need the one, Lanjut the other). */
   private retryLaterParts(): void {
     const now = Date.now();
-    if ((this.submissionLoad && this.checksLoad) || now - this.lastSubmissionTry < 10_000) return;
-    this.lastSubmissionTry = now;
+    if ((this.submissionLoad && this.checksLoad) || now - this.lastPartsTry < 10_000) return;
+    this.lastPartsTry = now;
     if (!this.submissionLoad) void this.loadSubmission().catch(() => undefined);
     if (!this.checksLoad) void this.loadChecks().catch(() => undefined);
   }
