@@ -36,6 +36,38 @@ async function until(check: () => boolean, what: string, timeoutMs = 8000): Prom
   }
 }
 
+/** Answers to every question of the demo question form (demo/forms/tanya-ptsp.json). */
+const ANSWERED = { kind: 'pengaduan', topic: 'reklame', message: 'Belum ada kabar.', fullName: 'Budi', email: 'budi@example.org', replyVia: 'email', consent: true };
+
+interface FormFrame {
+  readonly frame: Frame;
+  form(): HTMLElement & { initialAnswers: unknown };
+  root(): ShadowRoot;
+}
+
+/**
+ * Opens the demo question form from dist/ while the test server fails
+ * (`fail`) or holds (`hold`) the chunks whose names match, runs `body` once
+ * the form shows, and always lets every chunk through again afterwards.
+ */
+async function withPermitForm(chunks: { fail?: string; hold?: string }, body: (at: FormFrame) => Promise<void>): Promise<void> {
+  if (chunks.fail) await fetch(`/test-api/fail-chunks?pattern=${chunks.fail}`);
+  if (chunks.hold) await fetch(`/test-api/hold-chunks?pattern=${chunks.hold}`);
+  let frame: Frame | undefined;
+  try {
+    frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
+    const f = frame;
+    const form = () => f.doc.querySelector('loket-permit-form') as HTMLElement & { initialAnswers: unknown };
+    const root = () => form().shadowRoot!;
+    await until(() => !!root()?.querySelector('form'), 'the form');
+    await body({ frame: f, form, root });
+  } finally {
+    await fetch('/test-api/fail-chunks');
+    await fetch('/test-api/release-chunks');
+    frame?.remove();
+  }
+}
+
 /** The one snippet and its hints (demo/snippet.js), as the snippet builder prints them. */
 const snippetModule: string = '/demo/snippet.js';
 
@@ -196,17 +228,10 @@ describe('dist/loket.js, the script-tag loader', () => {
   });
 
   it('says honestly when the form\'s sending code cannot be fetched, keeps the answers, and tries again', async () => {
-    await fetch('/test-api/fail-chunks?pattern=submission-');
-    let frame: Frame | undefined;
-    try {
-      frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
-      const f = frame;
-      const form = () => f.doc.querySelector('loket-permit-form') as HTMLElement & { initialAnswers: unknown; updateComplete: Promise<unknown> };
-      const root = () => form().shadowRoot!;
+    await withPermitForm({ fail: 'submission-' }, async ({ form, root }) => {
       const errors: { kind: string; reason?: string }[] = [];
-      await until(() => !!root()?.querySelector('form'), 'the form');
       form().addEventListener('loket-error', (e) => errors.push((e as unknown as { detail: { kind: string; reason?: string } }).detail));
-      form().initialAnswers = { kind: 'pengaduan', topic: 'reklame', message: 'Belum ada kabar.', fullName: 'Budi', email: 'budi@example.org', replyVia: 'email', consent: true };
+      form().initialAnswers = ANSWERED;
       for (let i = 0; i < 8 && !root().querySelector('.submit-status'); i++) {
         root().querySelector<HTMLElement>('.actions .button.primary')?.click();
         await new Promise((r) => setTimeout(r, 150));
@@ -218,22 +243,12 @@ describe('dist/loket.js, the script-tag loader', () => {
       await fetch('/test-api/fail-chunks');
       root().querySelector<HTMLElement>('.actions .button.primary')!.click();
       await until(() => !root().querySelector('.submit-status')?.textContent?.includes('tidak dapat dimuat'), 'a second try with the code');
-    } finally {
-      await fetch('/test-api/fail-chunks');
-      frame?.remove();
-    }
+    });
   });
 
   it('says when the review page\'s code cannot be fetched, keeps the answers, and fetches it again from the button', async () => {
-    await fetch('/test-api/fail-chunks?pattern=review-');
-    let frame: Frame | undefined;
-    try {
-      frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
-      const f = frame;
-      const form = () => f.doc.querySelector('loket-permit-form') as HTMLElement & { initialAnswers: unknown };
-      const root = () => form().shadowRoot!;
-      await until(() => !!root()?.querySelector('form'), 'the form');
-      form().initialAnswers = { kind: 'pengaduan', topic: 'reklame', message: 'Belum ada kabar.', fullName: 'Budi', email: 'budi@example.org', replyVia: 'email', consent: true };
+    await withPermitForm({ fail: 'review-' }, async ({ form, root }) => {
+      form().initialAnswers = ANSWERED;
       for (let i = 0; i < 8 && !root().textContent?.includes('Ringkasan jawaban tidak dapat dimuat'); i++) {
         root().querySelector<HTMLElement>('.actions .button.primary')?.click();
         await new Promise((r) => setTimeout(r, 150));
@@ -246,21 +261,13 @@ describe('dist/loket.js, the script-tag loader', () => {
       await until(() => !!root().querySelector('.review-list'), 'the answers after a second try');
       expect(root().textContent).to.contain('Budi').and.contain('budi@example.org');
       expect(root().querySelector<HTMLElement>('.actions .button.primary')!.textContent).to.contain('Kirim permohonan');
-    } finally {
-      await fetch('/test-api/fail-chunks');
-      frame?.remove();
-    }
+    });
   });
 
   it('checks a Lanjut pressed before the checking code has arrived, with the same messages and summary as when it is there', async () => {
     const summaryOf = async (hold: boolean): Promise<{ summary: string[]; messages: string[]; waited: string }> => {
-      if (hold) await fetch('/test-api/hold-chunks?pattern=checks-');
-      let frame: Frame | undefined;
-      try {
-        frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
-        const f = frame;
-        const root = () => f.doc.querySelector('loket-permit-form')!.shadowRoot!;
-        await until(() => !!root()?.querySelector('form'), 'the form');
+      let seen = { summary: [] as string[], messages: [] as string[], waited: '' };
+      await withPermitForm({ hold: hold ? 'checks-' : undefined }, async ({ frame: f, root }) => {
         const name = root().querySelector<HTMLInputElement>('input[type="radio"]')!;
         name.focus();
         name.click();
@@ -280,15 +287,13 @@ describe('dist/loket.js, the script-tag loader', () => {
         await until(() => !!root().querySelector('.error-summary li'), 'the error summary');
         await until(() => f.doc.activeElement === f.doc.querySelector('loket-permit-form') && root().activeElement === root().querySelector('.error-summary'), 'focus on the summary');
         expect(root().querySelector('.step-heading')!.textContent).to.contain('Pertanyaan atau pengaduan');
-        return {
+        seen = {
           summary: [...root().querySelectorAll('.error-summary li')].map((li) => li.textContent!.trim()),
           messages: [...root().querySelectorAll('[part="error"]')].map((e) => e.textContent!.trim()),
           waited,
         };
-      } finally {
-        await fetch('/test-api/release-chunks');
-        frame?.remove();
-      }
+      });
+      return seen;
     };
     const late = await summaryOf(true);
     const ready = await summaryOf(false);
@@ -299,13 +304,7 @@ describe('dist/loket.js, the script-tag loader', () => {
   });
 
   it('says when the checking code cannot be fetched, keeps the answers, and checks them on "Coba lagi"', async () => {
-    await fetch('/test-api/fail-chunks?pattern=checks-');
-    let frame: Frame | undefined;
-    try {
-      frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
-      const f = frame;
-      const root = () => f.doc.querySelector('loket-permit-form')!.shadowRoot!;
-      await until(() => !!root()?.querySelector('form'), 'the form');
+    await withPermitForm({ fail: 'checks-' }, async ({ frame: f, root }) => {
       const message = root().querySelector<HTMLTextAreaElement>('textarea')!;
       message.focus();
       message.value = 'Izin reklame saya belum ada kabar.';
@@ -328,20 +327,12 @@ describe('dist/loket.js, the script-tag loader', () => {
       expect(root().querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal('Izin reklame saya belum ada kabar.');
       expect(root().querySelector<HTMLElement>('.actions .button.primary')!.textContent!.trim()).to.equal('Lanjutkan');
       expect(f.win.__errors, 'no uncaught error').to.deep.equal([]);
-    } finally {
-      await fetch('/test-api/fail-chunks');
-      frame?.remove();
-    }
+    });
   });
 
   it('shows the other questions while a file question\'s code cannot be fetched, and that question on "Coba lagi"', async () => {
-    await fetch('/test-api/fail-chunks?pattern=files-groups-');
-    let frame: Frame | undefined;
-    try {
-      frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
-      const f = frame;
-      const root = () => f.doc.querySelector('loket-permit-form')!.shadowRoot!;
-      await until(() => !!root()?.querySelector('[data-field="attachments"] [role="alert"]'), 'the failure message');
+    await withPermitForm({ fail: 'files-groups-' }, async ({ frame: f, root }) => {
+      await until(() => !!root().querySelector('[data-field="attachments"] [role="alert"]'), 'the failure message');
       const question = () => root().querySelector('[data-field="attachments"]')!;
       expect(question().textContent).to.contain('Lampiran').and.contain('Pertanyaan ini tidak dapat dimuat');
       expect(root().querySelector('textarea'), 'the other questions').to.not.equal(null);
@@ -351,10 +342,7 @@ describe('dist/loket.js, the script-tag loader', () => {
       await until(() => !!question().querySelector('input[type="file"]'), 'the file question');
       expect(question().textContent).to.contain('Pilih berkas').and.not.contain('tidak dapat dimuat');
       expect(f.win.__errors, 'no uncaught error').to.deep.equal([]);
-    } finally {
-      await fetch('/test-api/fail-chunks');
-      frame?.remove();
-    }
+    });
   });
 
   it('keeps working when the script is included twice', async () => {
