@@ -16,7 +16,8 @@ import { isUniqueViolation } from '../db/database.js';
 import { sendProblem } from '../errors.js';
 import { every } from '../housekeeping.js';
 import { FORM_ID } from '../forms.js';
-import { canSeeForm, isAdmin, USER_ROLES, userNameProblem, type UserRole } from '../inbox/access.js';
+import { canSeeForm, isAdmin, USER_ROLES, type UserRole } from '../inbox/access.js';
+import { addAccount, displayNameProblem, formsProblem } from '../inbox/users.js';
 import {
   MESSAGE_MAX_LENGTH,
   NOTE_MAX_LENGTH,
@@ -378,9 +379,6 @@ export async function inbox(app: FastifyInstance) {
 
   const userSummary = (u: data.UserRow): UserSummary => ({ id: u.id, name: u.name, displayName: u.displayName, role: u.role, forms: u.forms, createdAt: u.createdAt, disabled: u.disabled });
 
-  /** Checks the `forms` of an account input: null (every form) or a list of form ids. */
-  const formsProblem = (value: unknown) => (value === null || (Array.isArray(value) && value.length <= 200 && value.every((f) => typeof f === 'string' && FORM_ID.test(f))) ? undefined : 'Daftar formulir tidak valid.');
-
   app.get('/petugas/api/users', async (request, reply) => {
     const user = await admin(request, reply, false);
     if (!user) return reply;
@@ -391,25 +389,16 @@ export async function inbox(app: FastifyInstance) {
     const user = await admin(request, reply, true);
     if (!user) return reply;
     const b = request.body ?? {};
-    const name = typeof b.name === 'string' ? b.name.trim().toLowerCase() : '';
-    const displayName = typeof b.displayName === 'string' ? b.displayName.trim() : '';
-    const password = typeof b.password === 'string' ? b.password : '';
-    const role = b.role ?? 'staff';
-    const problem =
-      userNameProblem(name) ??
-      (displayName.length < 1 || displayName.length > 100 ? 'Isi nama lengkap (paling panjang 100 karakter).' : undefined) ??
-      passwordProblem(password) ??
-      (!(USER_ROLES as readonly unknown[]).includes(role) ? 'Peran harus admin atau petugas.' : undefined) ??
-      formsProblem(b.forms ?? null);
-    if (problem) return fail(reply, 400, problem);
-    let id: number;
-    try {
-      id = await data.insertUser(db, { name, displayName, passwordHash: await hashPassword(password, auth.cost), role: role as UserRole, forms: role === 'admin' ? null : ((b.forms ?? null) as string[] | null), createdBy: user.id, at: app.loket.now().toISOString() });
-    } catch (error) {
-      if (isUniqueViolation(error)) return fail(reply, 409, `Nama akun "${name}" sudah dipakai.`);
-      throw error;
-    }
-    await audit(user, 'create-user', { detail: `${name} (${role})` });
+    const input = {
+      name: typeof b.name === 'string' ? b.name : '',
+      displayName: typeof b.displayName === 'string' ? b.displayName : '',
+      password: typeof b.password === 'string' ? b.password : '',
+      role: (b.role ?? 'staff') as UserRole,
+      forms: (b.forms ?? null) as string[] | null,
+    };
+    const made = await addAccount(db, input, app.loket.now(), auth.cost, user);
+    if (!made.ok) return fail(reply, made.taken ? 409 : 400, made.message);
+    const id = made.id;
     return noStore(reply).code(201).send({ user: userSummary((await data.userById(db, id))!) });
   });
 
@@ -421,7 +410,7 @@ export async function inbox(app: FastifyInstance) {
     const b = request.body ?? {};
     const change: { -readonly [K in keyof data.UserChange]: data.UserChange[K] } = {};
     if (b.displayName !== undefined) {
-      if (typeof b.displayName !== 'string' || !b.displayName.trim() || b.displayName.length > 100) return fail(reply, 400, 'Isi nama lengkap (paling panjang 100 karakter).');
+      if (typeof b.displayName !== 'string' || displayNameProblem(b.displayName.trim())) return fail(reply, 400, displayNameProblem('')!);
       change.displayName = b.displayName.trim();
     }
     if (b.role !== undefined) {

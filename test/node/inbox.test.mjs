@@ -293,6 +293,12 @@ for (const kind of databaseKinds()) {
       const weak = await c.request('/petugas/api/users', { method: 'POST', body: { name: 'rudi', displayName: 'Rudi', password: 'pendek', role: 'staff', forms: null } });
       assert.equal(weak.status, 400);
       assert.match(weak.body.message, /minimal 10 karakter/);
+      const badForms = await c.request('/petugas/api/users', { method: 'POST', body: { name: 'rudi', displayName: 'Rudi', password: 'kata sandi rudi', role: 'staff', forms: ['../rahasia'] } });
+      assert.equal(badForms.status, 400);
+      assert.equal(badForms.body.message, 'Daftar formulir tidak valid.');
+      const noName = await c.request('/petugas/api/users', { method: 'POST', body: { name: 'rudi', password: 'kata sandi rudi', role: 'staff' } });
+      assert.equal(noName.status, 400);
+      assert.match(noName.body.message, /Isi nama lengkap/);
       const made = await c.request('/petugas/api/users', { method: 'POST', body: { name: 'rudi', displayName: 'Rudi', password: 'kata sandi rudi', role: 'staff', forms: ['uji-izin'] } });
       assert.equal(made.status, 201);
       assert.deepEqual(made.body.user.forms, ['uji-izin']);

@@ -307,6 +307,19 @@ describe('loket erase and loket user add: arguments in any order', () => {
     assert.equal(admin.status, 0, admin.stderr);
     assert.match(admin.stdout, /akun admin "kepala" dibuat/);
   });
+
+  it('refuses what the staff page refuses: a bad form id or a long display name, with the same words', () => {
+    const dir = tmp();
+    const env = { LOKET_PASSWORD: 'petugas loket uji' };
+    const forms = loket(['user', 'add', 'sari', '--forms', 'pbg,../rahasia', '--password-cost=14', '--data', dir], env);
+    assert.equal(forms.status, 1);
+    assert.match(forms.stderr, /loket user: Daftar formulir tidak valid\./);
+    const long = loket(['user', 'add', 'sari', '--display-name', 'S'.repeat(101), '--password-cost=14', '--data', dir], env);
+    assert.equal(long.status, 1);
+    assert.match(long.stderr, /Isi nama lengkap \(paling panjang 100 karakter\)/);
+    const made = loket(['user', 'add', 'sari', '--forms', 'pbg', '--password-cost=14', '--data', dir], env);
+    assert.equal(made.status, 0, made.stderr);
+  });
 });
 
 describe('the demo forms and the receiver agree', () => {
