@@ -422,6 +422,8 @@ export async function inbox(app: FastifyInstance) {
       if (problem) return fail(reply, 400, problem);
       change.forms = b.forms as string[] | null;
     }
+    // An admin sees every form, as a new admin account does: no list is kept to come back on a later demotion.
+    if ((change.role ?? target.role) === 'admin' && (change.forms !== undefined || target.forms !== null)) change.forms = null;
     if (b.password !== undefined) {
       const problem = typeof b.password === 'string' ? passwordProblem(b.password) : 'Kata sandi tidak valid.';
       if (problem) return fail(reply, 400, problem);

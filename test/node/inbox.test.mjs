@@ -306,6 +306,12 @@ for (const kind of databaseKinds()) {
       assert.equal(again.status, 409);
       const stored = await target.db.get("SELECT password_hash FROM staff_users WHERE name = 'rudi'");
       assert.match(stored.password_hash, /^scrypt\$14\$8\$1\$/);
+      // Promoted, rudi sees every form; demoted again, no forgotten list comes back with him.
+      const promoted = await c.request(`/petugas/api/users/${made.body.user.id}`, { method: 'POST', body: { role: 'admin', forms: ['uji-izin'] } });
+      assert.equal(promoted.body.user.forms, null);
+      const demoted = await c.request(`/petugas/api/users/${made.body.user.id}`, { method: 'POST', body: { role: 'staff' } });
+      assert.equal(demoted.body.user.forms, null);
+      assert.equal((await c.request(`/petugas/api/users/${made.body.user.id}`, { method: 'POST', body: { forms: ['uji-izin'] } })).body.user.forms[0], 'uji-izin');
       const r = client(target);
       assert.equal((await r.login('rudi', 'kata sandi rudi')).status, 200);
       const disable = await c.request(`/petugas/api/users/${made.body.user.id}`, { method: 'POST', body: { disabled: true } });
