@@ -19,11 +19,6 @@ export function canSeeForm(user: Staff, formId: string): boolean {
   return user.role === 'admin' || user.forms === null || user.forms.includes(formId);
 }
 
-/** The forms of `all` the account may see, in the given order. */
-export function visibleForms<T extends { readonly id: string }>(user: Staff, all: readonly T[]): T[] {
-  return all.filter((form) => canSeeForm(user, form.id));
-}
-
 /** Whether the account may create accounts, change roles and read the audit log. */
 export function isAdmin(user: Staff): boolean {
   return user.role === 'admin';
