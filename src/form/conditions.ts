@@ -88,7 +88,7 @@ export function createConditions(form: FormDocument, index: FieldIndex = indexFi
     private cached(key: string, compute: () => boolean): boolean {
       const known = this.memo.get(key);
       if (known !== undefined) return known;
-      // A cycle (only in documents that skipped parseForm) reads as hidden instead of overflowing.
+      // A cycle reads as hidden instead of overflowing: a document is drawn before its cycles are checked (src/form/fast.ts).
       if (this.visiting.has(key)) return false;
       this.visiting.add(key);
       const result = compute();

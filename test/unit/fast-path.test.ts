@@ -16,6 +16,12 @@ import { parseApplicationStatus } from '../../src/tracking/format.js';
 // valid document away (zod then decides), but it must never accept one zod
 // rejects: these tests splice hostile and near-miss values into every demo
 // document at every path and hold it to that.
+//
+// For the permit form, the fast path below is the whole one: the shape and the
+// whole-document checks (src/form/check.ts). In the browser those checks arrive
+// just after the first step is drawn (src/form/fast.ts), so a document may be
+// shown on its shape alone for that moment; test/permit-form-broken.test.ts holds
+// such a document to ending on the same verdict, and to never being used.
 
 interface Format {
   readonly name: string;

@@ -1,5 +1,8 @@
 // What a Continue needs and the first screen does not, fetched as one chunk
-// when the citizen starts answering (permit-form.ts loadChecks): the checks
-// of the answers and their messages, and the code that shows them.
+// right after the first step is on screen (permit-form.ts loadChecks): the
+// checks that need the whole document (names, references, cycles, limits,
+// patterns; src/form/fast.ts says why they come after first paint), the
+// checks of the answers and their messages, and the code that shows them.
+export { checkForm } from '../../src/form/check.js';
 export { createValidator } from '../../src/form/validate.js';
 export { showMessages, summaryLinks } from './error-dom.js';

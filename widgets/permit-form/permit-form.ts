@@ -3,12 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { referencedFields } from '../../src/condition-eval.js';
 import { defineElement } from '../../src/define.js';
 import type { StagedResult } from '../../src/fast/two-stage.js';
-import { LoketErrorEvent } from '../../src/events.js';
+import { LoketErrorEvent, type LoketErrorDetail } from '../../src/events.js';
 import { LoketStepEvent, LoketSubmitEvent, type LoketSubmitDetail } from '../../src/form-events.js';
 import { dateOf, filesOf } from '../../src/form/answers.js';
 import { createConditions, type FormLogic } from '../../src/form/conditions.js';
 import type { FieldIndex } from '../../src/form/fields.js';
-import { formParser } from '../../src/form/fast.js';
+import { addWholeCheck, documentPasses, formParser } from '../../src/form/fast.js';
 import type { AnswerField, FormDocument, GroupField } from '../../src/form/format.js';
 import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
 import type { FieldError, Validator } from '../../src/form/validate.js';
@@ -41,8 +41,8 @@ const URL_PREFILL_TYPES = new Set(['radio', 'select', 'checkboxes', 'checkbox'])
  *
  * @summary A permit application form for an Indonesian permit office.
  *
- * @event loket-ready - The document was parsed and the first step rendered.
- * @event loket-error - The document could not be loaded or does not match the format.
+ * @event loket-ready - The document's shape was checked and the first step rendered.
+ * @event loket-error - The document could not be loaded or does not match the format. Its cross-references (names, conditions, cycles, limits, patterns) are checked just after the first step shows: a document that fails them fires this after `loket-ready`, and the form gives way to the error panel.
  * @event loket-step - The citizen moved to another step or to the review page; `detail` says where.
  * @event loket-submit - The citizen confirmed on the review page; `detail.answers` holds the final answers. Cancelable: cancel it to deliver the answers yourself.
  * @event loket-submitted - The backend confirmed the application; `detail` is the receipt (`trackingNumber`, `submittedAt`, …). Fired once, in the tab whose request delivered it (other tabs showing the application show the receipt without it).
@@ -183,11 +183,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
         },
       });
       this.submission = controller;
-      if (this.value) {
-        void controller.setForm(this.value);
-        // Answers typed while the code was arriving are saved as a draft too.
-        if (Object.keys(this.answers).length) controller.answersChanged();
-      }
+      this.connectSubmission();
       this.requestUpdate();
       return controller;
     });
@@ -197,6 +193,23 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   }
 
   private resultView: View = 'review';
+  /** The document the sending code works for (drafts, outbox), once it passed its checks. */
+  private submissionForm?: FormDocument;
+
+  /**
+   * Hands the sending code the document on screen once it has passed the
+   * whole-document checks (checkDocument): no draft is restored or saved and
+   * nothing is sent for a document that turns out to be broken.
+   */
+  private connectSubmission(): void {
+    const form = this.value;
+    const controller = this.submission;
+    if (!form || !controller || this.checked !== form || this.submissionForm === form) return;
+    this.submissionForm = form;
+    void controller.setForm(form);
+    // Answers typed while the code was arriving are saved as a draft too.
+    if (Object.keys(this.answers).length) controller.answersChanged();
+  }
 
   /**
    * The review page (widgets/permit-form/review.ts and what it uses): no
@@ -227,12 +240,14 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   }
 
   /**
-   * The checks of the answers and their messages (src/form/validate.ts and
-   * what it uses), with the code that shows them (error-dom.ts), in one
-   * chunk (checks.ts). The first screen needs only the form's conditions (what
+   * The whole-document checks (src/form/check.ts), the checks of the answers
+   * and their messages (src/form/validate.ts and what it uses), with the code
+   * that shows them (error-dom.ts), in one chunk (checks.ts). The first
+   * screen needs only the document's shape and the form's conditions (what
    * is shown, what is required), so this code is fetched once the first
    * step is on screen, not before; a press of Lanjut or Kirim before it has
-   * arrived waits for it (see onSubmit).
+   * arrived waits for it (see onSubmit), and a document it faults gives way
+   * to the error panel (checkDocument).
    */
   private checks?: typeof import('./checks.js');
   private checksLoad?: Promise<void>;
@@ -244,19 +259,50 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private loadChecks(): Promise<void> {
     this.checksLoad ??= import('./checks.js').then(async (module) => {
       await loadLocale(this.locale);
+      addWholeCheck(module.checkForm);
       this.checks = module;
-      this.buildValidator();
+      if (this.checkDocument()) this.connectSubmission();
     });
     // A dropped request on 3G must not stop the checks for good: the next press imports again.
     this.checksLoad.catch(() => (this.checksLoad = undefined));
     return this.checksLoad;
   }
 
-  /** The validator of the current document, once the checks' code is here. */
+  /** The document on screen once it passed the whole-document checks. */
+  private checked?: FormDocument;
+  /** The form on screen gave way to the error panel when its checks arrived; `focus`: the citizen was in it. */
+  private replaced?: { focus: boolean };
+
+  /**
+   * Runs the whole-document checks on the document on screen, once their
+   * code is here (the document was accepted on its shape alone, see
+   * src/form/fast.ts). When it passes, the checks of the answers are built;
+   * when it does not, the form leaves the screen at once and the document
+   * goes through the full parse, as a document that failed before its first
+   * render does: the same error panel naming every problem, the same
+   * `loket-error`. Answers were never checked, saved or sent for it.
+   */
+  private checkDocument(): boolean {
+    const form = this.value;
+    if (!form || !this.checks) return false;
+    if (this.checked === form) return true;
+    if (documentPasses(form) === false) {
+      this.validator = undefined;
+      this.replaced = { focus: this.matches(':focus-within') };
+      this.clearDocument();
+      this.accept({ ok: true, json: form }, false);
+      return false;
+    }
+    this.checked = form;
+    this.buildValidator();
+    return true;
+  }
+
+  /** The validator of the current document, once the checks' code is here and the document passed them. */
   private buildValidator(): void {
     const form = this.value;
     const conditions = this.conditions;
-    if (!this.checks || !form || conditions?.form !== form) return;
+    if (!this.checks || !form || conditions?.form !== form || this.checked !== form) return;
     // Region codes and fetched options are checked against data the long-lists code loads;
     // until it has, such an answer asks the citizen to wait (never passes unchecked).
     this.validator = this.checks.createValidator(
@@ -434,8 +480,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.conditions = createConditions(form);
     this.fields = this.conditions.index;
     this.validator = undefined;
+    this.checked = undefined;
+    this.replaced = undefined;
     this.checksFailed = false;
-    this.buildValidator();
     this.answers = {};
     this.errors.clear();
     this.warnings.clear();
@@ -457,8 +504,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.view = 'step';
     this.returnToReview = false;
     this.generation++;
-    if (this.submission) void this.submission.setForm(form);
-    else void this.updateComplete.then(() => this.loadSubmissionWhenNeeded()).catch(() => undefined);
+    // Once their code is here, every document was checked in full before it rendered (src/form/fast.ts).
+    if (this.checks && this.checkDocument()) this.connectSubmission();
+    if (!this.submission) void this.updateComplete.then(() => this.loadSubmissionWhenNeeded()).catch(() => undefined);
     // Right after the first step is rendered, so that a Lanjut pressed at once seldom waits.
     if (!this.checks) void this.updateComplete.then(() => this.loadChecks()).catch(() => undefined);
   }
@@ -499,6 +547,22 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     else if (focus.to === 'summary') this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
     else if (focus.to === 'status') (this.renderRoot.querySelector<HTMLElement>('.submit-status') ?? this.renderRoot.querySelector<HTMLElement>('.status-message'))?.focus();
     else if (focus.to === 'field') this.focusField(focus.path, focus.part);
+    // The citizen was in a form that gave way to the error panel: keep focus in the widget, on the panel.
+    const panel = this.replaced?.focus && this.failure ? this.renderRoot.querySelector<HTMLElement>('.replaced') : null;
+    if (panel && this.replaced) {
+      this.replaced.focus = false;
+      panel.focus();
+    }
+  }
+
+  /**
+   * The error panel. When it replaces a form that was on screen (its
+   * document failed the checks that arrive after first paint), it is an
+   * alert, so that a screen reader says why the form went away.
+   */
+  protected override renderFailure(failure: LoketErrorDetail): TemplateResult {
+    const panel = super.renderFailure(failure);
+    return this.replaced ? html`<div class="replaced" role="alert" tabindex="-1">${panel}</div>` : panel;
   }
 
   // ---- Answers -------------------------------------------------------------
