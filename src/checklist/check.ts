@@ -2,17 +2,19 @@ import type { Condition } from '../condition-eval.js';
 import { translate, type Params } from '../i18n.js';
 import type { Locale } from '../locale.js';
 import { formatPath, type Problem } from '../problem.js';
+import type { ChecklistDocumentMessageKey } from './document-messages.js';
 import type { ChecklistDocument, Variant } from './format.js';
-import { checklistMsg, type ChecklistMessageKey } from './messages.js';
 
 // The checks of a requirement checklist that need the whole document, without
 // zod: the fast path runs them before first render, and so does parseChecklist.
+// Their messages (document-messages.ts) are fetched only when a document
+// fails: until then a problem is only counted, never shown.
 
 /** Rp10.000, the duty stamp (materai) since UU 10/2020; `"stamped": true` means this amount. */
 export const DEFAULT_STAMP_DUTY = 10_000;
 
 type Path = readonly (string | number)[];
-type Report = (at: Path, key: ChecklistMessageKey | 'schema.duplicate', params?: Params) => void;
+type Report = (at: Path, key: ChecklistDocumentMessageKey | 'schema.duplicate', params?: Params) => void;
 
 const quote = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
@@ -25,8 +27,7 @@ const quote = (values: readonly string[]) => values.map((v) => JSON.stringify(v)
  */
 export function checkChecklist(doc: ChecklistDocument, locale: Locale): Problem[] {
   const problems: Problem[] = [];
-  const report: Report = (at, key, params = {}) =>
-    problems.push({ path: formatPath(at), message: key === 'schema.duplicate' ? translate(locale, key, params) : checklistMsg(locale, key, params) });
+  const report: Report = (at, key, params = {}) => problems.push({ path: formatPath(at), message: translate(locale, key, params) });
   const variants = new Map<string, Variant>();
   const unique = (seen: Map<string, Path>, value: string, at: Path) => {
     const first = seen.get(value);

@@ -5,22 +5,13 @@ import { defineMessages, type Entry } from '../i18n.js';
  * "bila diperlukan" for documents that apply only in some cases.
  */
 const id = {
-  // Parse-time problems (document authors read these).
-  'checklist.unknownVariant': 'pertanyaan "{name}" tidak ada di daftar ini; pertanyaan yang ada: {known}',
-  'checklist.noVariants': 'pertanyaan "{name}" tidak ada: daftar ini belum punya "variants"',
-  'checklist.unknownOption': 'pilihan "{value}" tidak ada di pertanyaan "{name}"; pilihan yang ada: {known}',
-  'checklist.applyTarget': '"apply" memerlukan "url" (halaman formulir) atau "form" (id formulir loket), atau keduanya',
-  'checklist.whenNeeded': '"whenNeeded" hanya berlaku untuk dokumen dengan "optional": true',
-  'checklist.id': 'id "{value}" tidak sah; gunakan huruf, angka, "-" atau "_", diawali huruf (contoh: jenisPemohon)',
   // The permit and the office.
-  'checklist.region': 'Persyaratan {permit}',
   'checklist.kicker': 'Daftar persyaratan',
   'checklist.serviceDays': { one: '{count} hari kerja', other: '{count} hari kerja' },
   'checklist.serviceLevel': 'Waktu pelayanan',
   'checklist.fee': 'Biaya',
   'checklist.free': 'Gratis (tidak dipungut biaya)',
   'checklist.legalBasis': 'Dasar hukum',
-  'checklist.office': 'Kantor',
   // Variant questions.
   'checklist.questions': 'Tentang permohonan Anda',
   'checklist.questionsHint': 'Jawab pertanyaan berikut agar hanya dokumen yang Anda perlukan yang ditampilkan.',
@@ -43,11 +34,9 @@ const id = {
   'checklist.copies': { other: '{count} rangkap' },
   'checklist.issuer': 'Diterbitkan oleh',
   'checklist.template': 'Unduh formulir',
-  'checklist.templateOf': 'Unduh formulir: {label}',
   'checklist.or': 'atau',
   // Progress.
   'checklist.progress': { other: '{ready} dari {count} dokumen siap' },
-  'checklist.progressLabel': 'Kemajuan persiapan dokumen',
   'checklist.allReady': 'Semua dokumen wajib siap. Silakan ajukan permohonan.',
   'checklist.optionalNotCounted': 'Dokumen "bila diperlukan" tidak dihitung.',
   'checklist.listChanged': { other: 'Daftar diperbarui: {count} dokumen untuk pilihan Anda. {progress}.' },

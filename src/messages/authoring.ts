@@ -2,6 +2,7 @@
 // document and in how its parts relate. The widgets import this module only
 // when a document fails (see LoketElement), Node and the CLI import it through
 // src/index.ts, so a citizen's phone never downloads it on the happy path.
+import '../checklist/document-messages.js';
 import '../form/document-messages.js';
 import '../tracking/document-messages.js';
 import './schema.js';
