@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { referencedFields } from '../../src/condition-eval.js';
 import { defineElement } from '../../src/define.js';
@@ -17,6 +17,7 @@ import { contactHref } from '../../src/contact.js';
 import { text, type Locale } from '../../src/locale.js';
 import { mayHoldSavedState } from '../../src/submit/saved.js';
 import { LoketElement } from '../shared/loket-element.js';
+import { addStyles } from '../shared/add-styles.js';
 import { groupItems, idOf, itemsOf, keyOf, parsePath, readAnswer, writeAnswer } from './answer-state.js';
 import { heading } from '../shared/parts.js';
 import { fieldList } from './field-dom.js';
@@ -323,10 +324,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
 
   /** Adds styles that arrived with a part fetched later (the sending code, the searchable lists). */
   private addStyles(styles: CSSResult): void {
-    const root = this.renderRoot as ShadowRoot;
-    if (supportsAdoptingStyleSheets && styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
-    // Older engines: Lit's own fallback, a <style> element with the page's CSP nonce (as the error panel does).
-    else adoptStyles(root, [styles]);
+    addStyles(this.renderRoot as ShadowRoot, styles);
   }
 
   /**
