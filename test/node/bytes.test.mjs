@@ -10,18 +10,19 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { dist } from './helpers.mjs';
 
 /**
- * Ceilings in brotli bytes, just above what the build measures (19.4, 20.2,
+ * Ceilings in brotli bytes, just above what the build measures (19.4, 20.0,
  * 28.6 and 19.0 KB; docs/kecepatan.md). The form's whole-document checks
  * (src/form/check.ts), the checks of its answers (src/form/validate.ts), its
- * file and group questions and its later screens are fetched after first
- * paint, so they are not counted. Issue #12 measured 26.0, 29.4 and
+ * file and group questions and its later screens, and the checklist's actions
+ * row (checklist-actions.ts), are fetched after first paint, so they are not
+ * counted. Issue #12 measured 26.0, 29.4 and
  * 39.5 KB before the fast path and aims at 12, 15 and 28 KB; the tracking
  * page was 30.4 KB with zod before its own. A change that needs more should
  * say why, and raise the number here.
  */
 const BUDGET = {
   'service-status': 19.5 * 1024,
-  'requirement-checklist': 20.25 * 1024,
+  'requirement-checklist': 20.1 * 1024,
   'permit-form': 28.75 * 1024,
   'application-status': 19.25 * 1024,
 };
@@ -67,6 +68,17 @@ test('permit-form: the checks of the answers are not downloaded before first pai
 // paint; the first render stands on the document's shape (src/form/fast.ts).
 test('permit-form: the whole-document checks are not downloaded before first paint', () => {
   for (const file of ['loket.js', ...graph['permit-form']]) assert.doesNotMatch(readFileSync(join(dist, file), 'utf8'), /form\.cycle|form\.laterField|form\.patternRisky/, `${file} holds the whole-document checks`);
+});
+
+// The checklist's actions row (apply, print, clear: widgets/requirement-checklist/checklist-actions.ts)
+// comes right after its first render, and the problems of a checklist document only when one fails.
+test('requirement-checklist: the actions row and the document problems are not downloaded before first paint', () => {
+  for (const file of ['loket.js', ...graph['requirement-checklist']]) {
+    const code = readFileSync(join(dist, file), 'utf8');
+    assert.ok(!/Hapus centang|disimpan di perangkat ini saja/.test(code), `${file} holds the actions row`);
+    assert.ok(!/tidak ada di daftar ini|hanya berlaku untuk dokumen/.test(code), `${file} holds the document problems`);
+  }
+  assert.ok(!graph['requirement-checklist'].some((file) => file.includes('checklist-actions')), 'the actions row is preloaded');
 });
 
 // Chunks are grouped by first paint (rollup.config.mjs, firstPaintChunks): no

@@ -277,32 +277,17 @@ export const requirementChecklistStyles = css`
     min-block-size: 24px;
     padding-block: 0.125rem;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
+  /* The actions row and its styles come right after the first render (checklist-actions.ts); until then this line. */
+  .actions-status {
+    display: grid;
     gap: 0.5rem;
+    justify-items: start;
   }
-  .button {
+  .retry {
     font: inherit;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
     min-block-size: 44px;
     padding: 0.5rem 1rem;
-    border: 2px solid var(--loket-color-link, #0b57a4);
-    border-radius: var(--loket-radius, 6px);
-    background: var(--loket-color-surface, #fff);
-    color: var(--loket-color-link, #0b57a4);
     cursor: pointer;
-    text-decoration: none;
-    font-weight: 700;
-  }
-  .button.primary {
-    background: var(--loket-color-link, #0b57a4);
-    color: var(--loket-color-primary-text, #fff);
-  }
-  .button:hover {
-    text-decoration: underline;
   }
   .help {
     border-block-start: 1px solid var(--_border);
@@ -321,14 +306,8 @@ export const requirementChecklistStyles = css`
   }
   @media (forced-colors: active) {
     .checklist,
-    .button,
     progress {
       border-color: CanvasText;
-    }
-    .button.primary {
-      forced-color-adjust: none;
-      background: ButtonText;
-      color: ButtonFace;
     }
   }
   @media print {
@@ -340,10 +319,9 @@ export const requirementChecklistStyles = css`
       padding: 0;
     }
     .questions,
-    .actions,
+    .actions-status,
     .progress,
     .unanswered,
-    .saved-note,
     .tick,
     .ready-mark,
     .item-links .template {

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { applicableGroups, handOffHref, isAnswered, progressOf, validAnswers, withAnswer, type Answer, type Answers, type ApplicableGroup, type Progress } from '../../src/checklist/evaluate.js';
-import { LoketApplyEvent, LoketChecklistChangeEvent } from '../../src/checklist/events.js';
+import { LoketChecklistChangeEvent } from '../../src/checklist/events.js';
 import { checklistParser } from '../../src/checklist/fast.js';
 import type { ChecklistDocument, Item, Variant } from '../../src/checklist/format.js';
 import { checklistMsg, type ChecklistMessageKey } from '../../src/checklist/messages.js';
@@ -10,8 +10,10 @@ import { defineElement } from '../../src/define.js';
 import type { StagedResult } from '../../src/fast/two-stage.js';
 import type { Params } from '../../src/i18n.js';
 import { text, type Locale } from '../../src/locale.js';
+import { addStyles } from '../shared/add-styles.js';
 import { LoketElement } from '../shared/loket-element.js';
 import { heading } from '../shared/parts.js';
+import type * as ActionsPart from './checklist-actions.js';
 import { factsList, helpSection, itemDescription, itemLinks, printedAnswers, type RenderContext } from './checklist-parts.js';
 import { requirementChecklistStyles } from './requirement-checklist.styles.js';
 
@@ -98,6 +100,51 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
 
   private loadedKey?: string;
   private announceTimer?: ReturnType<typeof setTimeout>;
+
+  /**
+   * The actions row (checklist-actions.ts: apply, print, clear, the note on
+   * remembering): below every item, so fetched right after the first render,
+   * not before it. Until it is here a line in its place says so; if it cannot
+   * be fetched, the line says that and "Coba lagi" fetches it again. Ticks and
+   * answers never depend on it.
+   */
+  private actions?: typeof ActionsPart;
+  private actionsLoad?: Promise<void>;
+  /** The actions row's code could not be fetched (and has not arrived since). */
+  private actionsFailed = false;
+
+  private loadActions(): Promise<void> {
+    this.actionsLoad ??= import('./checklist-actions.js').then(
+      (module) => {
+        addStyles(this.renderRoot as ShadowRoot, module.actionsStyles);
+        this.actions = module;
+        this.actionsFailed = false;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        // A dropped request on 3G: the line says so and its "Coba lagi" fetches again.
+        console.error('[loket] <loket-requirement-checklist>: the code of the buttons below the list could not be loaded:', error);
+        this.actionsLoad = undefined;
+        this.actionsFailed = true;
+        this.requestUpdate();
+      },
+    );
+    return this.actionsLoad;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Right after the first render of a document; after a failure only "Coba lagi" fetches again.
+    if (this.value && !this.actionsLoad && !this.actionsFailed) void this.loadActions();
+  }
+
+  /** Also waits for the actions row while its code is on its way, so a host (or a test) awaiting `updateComplete` sees the whole checklist. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    if (this.actions || !this.actionsLoad) return result;
+    await this.actionsLoad;
+    return super.getUpdateComplete();
+  }
   protected override parse(json: unknown, locale: Locale): StagedResult<ChecklistDocument> {
     return checklistParser.parse(json, locale);
   }
@@ -152,9 +199,10 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
   protected override update(changed: PropertyValues<this>): void {
     // If the focused control is removed by this render (its item no longer
     // applies), move focus to the progress line rather than losing it to <body>.
+    // "Coba lagi" gives way to the buttons it fetched: focus goes to the first of them.
     const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
     super.update(changed);
-    if (active && !active.isConnected) this.renderRoot.querySelector<HTMLElement>('#progress')?.focus();
+    if (active && !active.isConnected) this.renderRoot.querySelector<HTMLElement>(active.classList.contains('retry') ? '[part="actions"] .button' : '#progress')?.focus();
   }
 
   private t(key: ChecklistMessageKey, params?: Params): string {
@@ -211,28 +259,15 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
     });
   }
 
-  private onClear(doc: ChecklistDocument): void {
+  /** "Hapus centang", from the actions row (its words come with it). */
+  private onClear(doc: ChecklistDocument, say: typeof ActionsPart.checklistActionMsg): void {
     if (this.ticked.size === 0) {
-      this.announce(() => this.t('checklist.nothingToClear'));
+      this.announce(() => say(this.locale, 'checklist.nothingToClear'));
       return;
     }
     this.ticked = new Set();
     this.changed(doc);
-    this.announce(() => `${this.t('checklist.cleared')} ${this.progressText(progressOf(applicableGroups(doc, this.answers), this.ticked))}.`);
-  }
-
-  private onPrint(): void {
-    try {
-      this.ownerDocument.defaultView?.print();
-    } catch {
-      // Some embedded browsers have no print dialog; the button then does nothing.
-    }
-  }
-
-  private onApply(doc: ChecklistDocument, href: string | undefined, event: Event): void {
-    const apply = new LoketApplyEvent({ form: doc.apply?.form, url: href, answers: { ...this.answers } });
-    this.dispatchEvent(apply);
-    if (apply.defaultPrevented) event.preventDefault();
+    this.announce(() => `${say(this.locale, 'checklist.cleared')} ${this.progressText(progressOf(applicableGroups(doc, this.answers), this.ticked))}.`);
   }
 
   protected override renderDocument(doc: ChecklistDocument): TemplateResult {
@@ -350,23 +385,26 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
     </li>`;
   }
 
+  /** The actions row once its code is here; until then a line that says it is on its way, or why it is not, with "Coba lagi". */
   private renderActions(doc: ChecklistDocument, ctx: RenderContext): TemplateResult {
     const href = handOffHref(doc, this.answers, ctx.base);
-    const label = doc.apply?.label !== undefined ? text(doc.apply.label, this.locale) : this.t('checklist.apply');
-    const apply = href
-      ? html`<a part="apply" class="button primary" href=${href} @click=${(e: Event) => this.onApply(doc, href, e)}>${label}</a>`
-      : doc.apply?.form !== undefined
-        ? html`<button part="apply" type="button" class="button primary" @click=${(e: Event) => this.onApply(doc, undefined, e)}>${label}</button>`
-        : nothing;
-    return html`<div part="actions" class="actions">
-        ${apply}
-        <button part="print" type="button" class="button" @click=${this.onPrint}>${this.t('checklist.print')}</button>
-        <button part="clear" type="button" class="button" @click=${() => this.onClear(doc)}>${this.t('checklist.clear')}</button>
-      </div>
-      ${href ? html`<p class="print-only print-apply">${this.t('checklist.printApply', { url: href })}</p>` : nothing}
-      ${this.rememberAnswers
-        ? html`<p class="muted saved-note">${this.canRemember ? this.t('checklist.remembered') : this.t('checklist.notRemembered')}</p>`
-        : nothing}`;
+    const actions = this.actions;
+    const row = actions
+      ? actions.renderActions(this, {
+          doc,
+          locale: this.locale,
+          href,
+          answers: this.answers,
+          remember: this.rememberAnswers,
+          canRemember: this.canRemember,
+          clear: () => this.onClear(doc, actions.checklistActionMsg),
+        })
+      : html`<div class="actions-status">
+          <p class="muted" role="status">${this.t(this.actionsFailed && !this.actionsLoad ? 'checklist.actionsFailed' : 'checklist.actionsLoading')}</p>
+          ${this.actionsFailed ? html`<button type="button" class="retry" @click=${() => void this.loadActions()}>${this.t('checklist.retry')}</button>` : nothing}
+        </div>`;
+    // The hand-off link on paper comes with the first render, so the browser's own Print has it at any moment.
+    return html`${row} ${href ? html`<p class="print-only print-apply">${this.t('checklist.printApply', { url: href })}</p>` : nothing}`;
   }
 }
 
