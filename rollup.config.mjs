@@ -114,6 +114,11 @@ function firstPaintChunks() {
       const loader = closure(getModuleInfo, entry('src/loader.ts'), false);
       const eager = Object.entries(widgets).map(([name, source]) => [name, closure(getModuleInfo, entry(source), false)]);
       const lazy = Object.entries(widgets).map(([name, source]) => [name, closure(getModuleInfo, entry(source), true)]);
+      // The shared base (widgets/shared/ and what it imports) is one file for every widget that
+      // renders with it, even where one needs a piece only after first paint (the banner's
+      // details use parts.ts), rather than one more small file for the others.
+      const base = new Set();
+      for (const module of all) if (module.includes('/widgets/shared/') && eager.some(([, set]) => set.has(module))) closure(getModuleInfo, module, false, base);
       plan = new Map();
       for (const module of all) {
         if (loader.has(module)) {
@@ -123,7 +128,7 @@ function firstPaintChunks() {
         }
         const users = eager.filter(([, set]) => set.has(module)).map(([name]) => name);
         if (users.length === 0) continue;
-        if (users.length === Object.keys(widgets).length) plan.set(module, 'parts');
+        if (users.length === Object.keys(widgets).length || base.has(module)) plan.set(module, 'parts');
         else if (users.length > 1) plan.set(module, users.join('+'));
         else if (lazy.every(([name, set]) => name === users[0] || !set.has(module))) plan.set(module, users[0]);
       }
