@@ -516,6 +516,128 @@ describe('dist/loket.js, the script-tag loader', () => {
   });
 });
 
+interface BannerFrame {
+  readonly frame: Frame;
+  root(): ShadowRoot;
+  details(): HTMLElement;
+  toggle(): HTMLButtonElement;
+  /** The compact view (everything but the details and the announcements) as a citizen reads it. */
+  compact(): string[];
+  /** What the banner last announced politely. */
+  announced(): string;
+}
+
+/**
+ * Opens the Bontang banner from dist/ (at a fixed time) while the test server
+ * fails (`fail`) or holds (`hold`) the chunks whose names match, runs `body`
+ * once the banner shows, and always lets every chunk through again afterwards.
+ */
+async function withBanner(chunks: { fail?: string; hold?: string }, body: (at: BannerFrame) => Promise<void>): Promise<void> {
+  if (chunks.fail) await fetch(`/test-api/fail-chunks?pattern=${chunks.fail}`);
+  if (chunks.hold) await fetch(`/test-api/hold-chunks?pattern=${chunks.hold}`);
+  let frame: Frame | undefined;
+  try {
+    frame = await page('<script type="module" src="/dist/loket.js"></script><loket-service-status src="/demo/status/bontang.json" now="2020-09-14T09:00"></loket-service-status>');
+    const f = frame;
+    const root = () => f.doc.querySelector('loket-service-status')!.shadowRoot!;
+    await until(() => !!root()?.querySelector('[part="banner"]'), 'the banner');
+    await body({
+      frame: f,
+      root,
+      details: () => root().querySelector<HTMLElement>('[part="details"]')!,
+      toggle: () => root().querySelector<HTMLButtonElement>('[part="toggle"]')!,
+      compact: () => [...root().querySelector('[part="banner"]')!.children].filter((c) => c.id !== 'details' && c.getAttribute('role') !== 'status').map((c) => `${c.getAttribute('part')}: ${c.textContent!.replace(/\s+/g, ' ').trim()}`),
+      announced: () => root().querySelector('.visually-hidden[role="status"]')!.textContent!.trim(),
+    });
+  } finally {
+    await fetch('/test-api/fail-chunks');
+    await fetch('/test-api/release-chunks');
+    frame?.remove();
+  }
+}
+
+/** axe's violations inside a frame's element (axe-core loaded into that frame, which has its own document). */
+async function axeViolations(frame: Frame, el: Element): Promise<string[]> {
+  type Axe = { run(context: Element): Promise<{ violations: { id: string; help: string }[] }> };
+  const win = frame.win as Frame['win'] & { axe?: Axe };
+  if (!win.axe) {
+    const script = frame.doc.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    const loaded = new Promise((resolve, reject) => ((script.onload = resolve), (script.onerror = reject)));
+    frame.doc.head.append(script);
+    await loaded;
+  }
+  const { violations } = await win.axe!.run(el);
+  return violations.map((v) => `${v.id}: ${v.help}`);
+}
+
+const heldHits = async (): Promise<number> => ((await (await fetch('/test-api/hits/held-chunks')).json()) as { hits: number }).hits;
+
+describe("the banner's details, fetched after first paint (dist/)", () => {
+  it('paints the compact banner without them, says they are loading when opened early, and shows them when they arrive', async () => {
+    await withBanner({ hold: 'status-details-' }, async ({ frame: f, root, details, toggle, compact, announced }) => {
+      const banner = f.doc.querySelector('loket-service-status')!;
+      // First paint: the compact view is whole, and the toggle controls an element that exists.
+      const first = compact();
+      expect(first.join('\n')).to.contain('DPMPTSP Bontang Pelayanan tatap muka ditiadakan').and.contain('Daring (online): Buka').and.contain('Lihat detail').and.contain('Diperbarui');
+      expect(root().querySelectorAll('[part="channels"] [part="channel"]').length).to.be.above(1);
+      expect(root().getElementById(toggle().getAttribute('aria-controls')!)).to.equal(details());
+      expect(details().hidden).to.equal(true);
+      // Asked for right after first paint, not waiting for a tap.
+      for (let i = 0; i < 200 && (await heldHits()) === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await heldHits(), 'the details requested once').to.equal(1);
+      expect(await axeViolations(f, banner)).to.deep.equal([]);
+      // Opened (by keyboard) before the code is here: it says so, and says it politely.
+      toggle().focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !details().hidden, 'the details open');
+      expect(toggle().getAttribute('aria-expanded')).to.equal('true');
+      expect(details().textContent!.trim()).to.equal('Memuat detail…');
+      await until(() => announced() === 'Memuat detail…', 'the polite announcement');
+      expect(await axeViolations(f, banner)).to.deep.equal([]);
+      await fetch('/test-api/release-chunks');
+      await until(() => !!details().querySelector('[part="hours"]'), 'the details');
+      expect(details().textContent).to.not.contain('Memuat detail');
+      expect(details().textContent).to.contain('Saluran layanan').and.contain('Jam kerja kantor');
+      // Styled by the styles that came with them: the hours table is laid out as a table of its own.
+      expect(getComputedStyle(details().querySelector('.channel-list')!).listStyleType).to.equal('none');
+      expect(compact(), 'the compact view did not change').to.deep.equal(first.map((line) => line.replace('Lihat detail', 'Sembunyikan detail')));
+      expect(f.win.document.activeElement === banner && root().activeElement === toggle(), 'focus stays on the toggle').to.equal(true);
+      expect(await axeViolations(f, banner)).to.deep.equal([]);
+      expect(f.win.__errors).to.deep.equal([]);
+    });
+  });
+
+  it('says honestly when their code cannot be fetched, keeps the compact banner working, and shows them on "Coba lagi"', async () => {
+    await withBanner({ fail: 'status-details-' }, async ({ frame: f, root, details, toggle, compact, announced }) => {
+      const banner = f.doc.querySelector('loket-service-status')!;
+      expect(compact().join('\n')).to.contain('Pelayanan tatap muka ditiadakan');
+      // The fetch right after first paint failed; opening the details tries once more, and that fails too.
+      toggle().click();
+      await until(() => !details().hidden && !!details().querySelector('button'), 'the failure message');
+      expect(details().textContent!.replace(/\s+/g, ' ').trim()).to.equal('Detail belum dapat dimuat. Periksa koneksi internet Anda, lalu coba lagi. Coba lagi');
+      expect(announced()).to.equal('Detail belum dapat dimuat. Periksa koneksi internet Anda, lalu coba lagi.');
+      expect(await axeViolations(f, banner)).to.deep.equal([]);
+      // The compact banner keeps working.
+      toggle().click();
+      await until(() => details().hidden === true, 'the details closed');
+      expect(toggle().textContent!.trim()).to.equal('Lihat detail');
+      toggle().click();
+      await until(() => !!details().querySelector('button') && !details().hidden, 'the details open again, still failing');
+      await fetch('/test-api/fail-chunks');
+      const retry = details().querySelector('button')!;
+      expect(retry.textContent!.trim()).to.equal('Coba lagi');
+      retry.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!details().querySelector('[part="hours"]'), 'the details on a second try');
+      expect(details().textContent).to.not.contain('belum dapat dimuat');
+      expect(root().activeElement, 'focus kept on the toggle, not lost with the button').to.equal(toggle());
+      expect(await axeViolations(f, banner)).to.deep.equal([]);
+      expect(f.win.__errors, 'no uncaught error').to.deep.equal([]);
+    });
+  });
+});
+
 describe('defineElement', () => {
   it('is a no-op for the same version and warns once for another, never throwing', () => {
     class One extends HTMLElement {}

@@ -1,5 +1,5 @@
 import { aTimeout, expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { LoketErrorEvent } from '../src/events.js';
 import type { StatusDocument } from '../src/status/format.js';
 import '../widgets/service-status/service-status.js';
@@ -80,6 +80,7 @@ describe('<loket-service-status> behaviour', () => {
     });
     const probe = mount<LoketServiceStatus>(inline(doc, 'now="2020-09-15T09:00" expanded'));
     await probe.next('loket-ready');
+    await probe.el.updateComplete;
     const headline = probe.el.shadowRoot!.querySelector('[part="headline"]')!;
     expect(headline.textContent).to.contain('Gangguan layanan').and.to.contain('Tatap muka ditiadakan');
     const notices = [...probe.el.shadowRoot!.querySelectorAll('[part="notice"]')].map((n) => n.textContent);
@@ -100,6 +101,7 @@ describe('<loket-service-status> behaviour', () => {
     });
     const probe = mount<LoketServiceStatus>(inline(doc, 'expanded'));
     await probe.next('loket-ready');
+    await probe.el.updateComplete;
     const hrefs = [...probe.el.shadowRoot!.querySelectorAll('[part="contact"] a')].map((a) => a.getAttribute('href'));
     expect(hrefs).to.deep.equal(['https://wa.me/628114345757', 'tel:+62361811222', 'mailto:ptsp@example.go.id', 'tel:1500345']);
   });
@@ -115,6 +117,7 @@ describe('<loket-service-status> behaviour', () => {
     const probe = mount<LoketServiceStatus>(inline(doc, 'now="2026-11-30T23:59" expanded'));
     await probe.next('loket-ready');
     const el = probe.el;
+    await el.updateComplete;
     expect(shadowText(el)).to.contain('Pendaftaran ulang');
     expect(shadowText(el)).to.contain('Berlaku sampai 30 November 2026, pukul 23.59 WITA');
     const closures = () => [...el.shadowRoot!.querySelectorAll('.closure-list li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
@@ -134,6 +137,7 @@ describe('<loket-service-status> behaviour', () => {
     });
     const probe = mount<LoketServiceStatus>(inline(doc, 'expanded'));
     await probe.next('loket-ready');
+    await probe.el.updateComplete;
     for (const selector of ['.link-list li', '.contact-list li']) {
       const item = probe.el.shadowRoot!.querySelector(selector)!;
       const link = item.querySelector('a')!;
@@ -148,10 +152,11 @@ describe('<loket-service-status> behaviour', () => {
     }
   });
 
-  it('expands and collapses the details with the keyboard', async () => {
+  it('expands and collapses the details with the keyboard, their code already fetched after first paint', async () => {
     const probe = mount<LoketServiceStatus>(inline(office()));
     await probe.next('loket-ready');
     const el = probe.el;
+    await el.updateComplete;
     const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
     const details = el.shadowRoot!.querySelector<HTMLElement>('[part="details"]')!;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -167,11 +172,31 @@ describe('<loket-service-status> behaviour', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(details.hidden).to.equal(false);
     expect(toggle.textContent?.trim()).to.equal('Sembunyikan detail');
+    expect(details.querySelector('[part="hours"]')!.getBoundingClientRect().height, 'the hours, at once').to.be.above(0);
+    expect(details.textContent).not.to.contain('Memuat detail');
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(details.hidden).to.equal(true);
     expect(el.shadowRoot!.activeElement).to.equal(toggle);
     before.remove();
+  });
+
+  it('prints its details, styled, though the citizen never opened them', async () => {
+    const probe = mount<LoketServiceStatus>(inline(office({ contacts: [{ kind: 'email', value: 'ptsp@example.go.id' }] }), 'now="2020-09-14T09:00"'));
+    await probe.next('loket-ready');
+    await probe.el.updateComplete;
+    const root = probe.el.shadowRoot!;
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(getComputedStyle(root.querySelector('[part="toggle"]')!).display).to.equal('none');
+      expect(getComputedStyle(root.querySelector('[part="details"]')!).display).to.equal('grid');
+      expect(root.querySelector('[part="hours"]')!.getBoundingClientRect().height).to.be.above(0);
+      expect(root.querySelector('[part="contact"]')!.textContent).to.contain('ptsp@example.go.id');
+      // The details' own styles came with their code.
+      expect(getComputedStyle(root.querySelector('.contact-list')!).listStyleType).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('switches language when the lang attribute changes, and follows the page', async () => {
@@ -194,6 +219,7 @@ describe('<loket-service-status> behaviour', () => {
     });
     const probe = mount<LoketServiceStatus>(inline(doc, 'expanded'));
     await probe.next('loket-ready');
+    await probe.el.updateComplete;
     const root = probe.el.shadowRoot!;
     expect(root.querySelector('img')).to.equal(null);
     expect(root.querySelector('script')).to.equal(null);

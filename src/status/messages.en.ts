@@ -2,7 +2,7 @@ import type { Entry } from '../i18n.js';
 import { CONTACT_LABELS_EN } from '../contact-labels.en.js';
 import type { StatusMessageKey } from './messages.js';
 
-/** English for the banner; fetched only when a page or element asks for English. */
+/** English for the banner's compact view; fetched only when a page or element asks for English. */
 const en: Record<StatusMessageKey, Entry> = {
   'status.region': 'Service status, {office}',
   'status.openNow': 'Open now',
@@ -15,21 +15,12 @@ const en: Record<StatusMessageKey, Entry> = {
   'status.closure': 'Closed: {reason}',
   'status.showDetails': 'Show details',
   'status.hideDetails': 'Hide details',
-  'status.hours': 'Office hours',
-  'status.hoursClosed': 'Closed',
-  'status.closures': 'Holidays and closures',
-  'status.channels': 'Service channels',
-  'status.contacts': 'Contact',
-  'status.address': 'Address',
-  'status.untilFurther': 'Valid until further notice',
-  'status.validUntil': 'Valid until {date}',
-  'status.validFrom': 'Valid from {date}',
+  'status.detailsLoading': 'Loading details…',
+  'status.detailsFailed': 'The details could not be loaded. Check your internet connection, then try again.',
+  'status.retry': 'Try again',
   'status.updated': 'Updated {date}',
   'status.refreshFailed': 'Could not refresh. Showing the last status, updated {date}.',
   'status.changed': 'Service status updated.',
-  'status.channelState': '{channel}: {state}',
-  'status.opensLater': 'opens {day} at {time}',
-  'status.alwaysOpen': '24 hours',
   'state.open': 'Open',
   'state.limited': 'Limited',
   'state.closed': 'Closed',

@@ -1,7 +1,11 @@
 import { defineMessages, type Entry } from '../i18n.js';
 import { CONTACT_LABELS } from '../contact-labels.js';
 
-/** The banner's strings. Indonesian per PUEBI: "pukul 08.00 WIB", "Jumat". */
+/**
+ * The banner's strings for its compact view (what first paint shows).
+ * Indonesian per PUEBI: "pukul 08.00 WIB", "Jumat". The details' own strings
+ * come with their code (detail-messages.ts), after first paint.
+ */
 const id = {
   'status.region': 'Status layanan {office}',
   'status.openNow': 'Buka sekarang',
@@ -14,21 +18,12 @@ const id = {
   'status.closure': 'Libur: {reason}',
   'status.showDetails': 'Lihat detail',
   'status.hideDetails': 'Sembunyikan detail',
-  'status.hours': 'Jam kerja kantor',
-  'status.hoursClosed': 'Tutup',
-  'status.closures': 'Hari libur dan penutupan',
-  'status.channels': 'Saluran layanan',
-  'status.contacts': 'Kontak',
-  'status.address': 'Alamat',
-  'status.untilFurther': 'Berlaku sampai pemberitahuan lebih lanjut',
-  'status.validUntil': 'Berlaku sampai {date}',
-  'status.validFrom': 'Berlaku mulai {date}',
+  'status.detailsLoading': 'Memuat detail…',
+  'status.detailsFailed': 'Detail belum dapat dimuat. Periksa koneksi internet Anda, lalu coba lagi.',
+  'status.retry': 'Coba lagi',
   'status.updated': 'Diperbarui {date}',
   'status.refreshFailed': 'Gagal memperbarui. Menampilkan status terakhir, diperbarui {date}.',
   'status.changed': 'Status layanan diperbarui.',
-  'status.channelState': '{channel}: {state}',
-  'status.opensLater': 'buka {day} pukul {time}',
-  'status.alwaysOpen': '24 jam',
   'state.open': 'Buka',
   'state.limited': 'Terbatas',
   'state.closed': 'Tutup',

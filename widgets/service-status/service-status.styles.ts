@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 /**
+ * The compact view, the details' frame and what it says until the details'
+ * code has arrived; the details' own styles come with that code, after first
+ * paint (status-details.styles.ts).
  * Compact by default: one or two lines above a site's content on a 360 px phone.
  * Colours never carry meaning alone: every state is also written out.
  * No alarm red for ordinary notices (ACCESSIBILITY.md); a disruption is a deep
@@ -139,98 +142,29 @@ export const serviceStatusStyles = css`
   .details[hidden] {
     display: none;
   }
-  .section-title {
-    font-size: 1.0625em;
-    font-weight: 700;
-    margin: 0 0 0.25rem;
-  }
-  .notice {
-    background: var(--loket-color-surface, #fff);
-    border-inline-start: 4px solid var(--_notice-border, #0b57a4);
-    padding: 0.5rem 0.75rem;
-    border-radius: 3px;
-  }
-  .notice + .notice {
-    margin-block-start: 0.5rem;
-  }
-  .notice.level-warning {
-    --_notice-border: #8a5300;
-  }
-  .notice.level-disruption {
-    --_notice-border: #9b3a12;
-  }
-  .notice-title {
-    font-weight: 700;
-  }
-  .validity,
-  .updated,
-  .muted {
+  .updated {
     font-size: 0.875em;
     color: var(--loket-color-muted, #4b5563);
-  }
-  .channel-list,
-  .link-list,
-  .contact-list,
-  .closure-list,
-  .note-list {
-    list-style: none;
-    padding: 0;
-  }
-  .channel + .channel {
-    margin-block-start: 0.625rem;
-  }
-  .note-list li,
-  .link-list li,
-  .contact-list li {
-    padding-inline-start: 1em;
-    text-indent: -1em;
-  }
-  .note-list li::before,
-  .link-list li::before,
-  .contact-list li::before {
-    content: '– ';
-    content: '– ' / '';
-  }
-  .link-list a,
-  .contact-list a {
-    display: inline-block;
-    /* An inline-block starts its own first line and would inherit the item's
-       -1em hanging indent, drawing "OSS" over its "– " bullet. */
-    text-indent: 0;
-    min-block-size: 24px;
-    padding-block: 0.125rem;
-  }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-    max-inline-size: 24rem;
-  }
-  caption {
-    text-align: start;
-    font-weight: 700;
-    padding-block-end: 0.25rem;
-  }
-  th,
-  td {
-    text-align: start;
-    padding: 0.125rem 0.5rem 0.125rem 0;
-    border-block-end: 1px solid color-mix(in srgb, var(--_border) 25%, transparent);
-    font-weight: 400;
-  }
-  tr.today th,
-  tr.today td {
-    font-weight: 700;
-  }
-  .updated {
     margin-block-start: 0.25rem;
+  }
+  /* Until the details' code and styles have arrived (status-details.ts). */
+  .retry {
+    justify-self: start;
+    font: inherit;
+    color: var(--loket-color-link, #0b57a4);
+    background: var(--loket-color-surface, #fff);
+    border: 1px solid currentColor;
+    border-radius: var(--loket-radius, 6px);
+    padding: 0.5rem 1rem;
+    min-block-size: 44px;
+    cursor: pointer;
   }
   .stale {
     color: var(--loket-color-text, #1f2328);
     font-weight: 700;
   }
   @media (forced-colors: active) {
-    .banner,
-    .notice {
+    .banner {
       border-color: CanvasText;
     }
     .state::before {
@@ -239,7 +173,8 @@ export const serviceStatusStyles = css`
     }
   }
   @media print {
-    .toggle {
+    .toggle,
+    .retry {
       display: none;
     }
     .details[hidden] {

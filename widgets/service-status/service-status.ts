@@ -10,20 +10,11 @@ import type { StatusDocument } from '../../src/status/format.js';
 import { text, type Locale } from '../../src/locale.js';
 import { delaySeconds } from '../../src/load.js';
 import { formatInstant } from '../../src/time.js';
+import { addStyles } from '../shared/add-styles.js';
 import { LoketElement } from '../shared/loket-element.js';
-import { heading } from '../shared/parts.js';
+import { loadLocale } from '../../src/i18n.js';
 import { serviceStatusStyles } from './service-status.styles.js';
-import {
-  channelBlock,
-  channelName,
-  channelState,
-  closureItem,
-  contactItem,
-  counterLine,
-  hoursTable,
-  noticeBlock,
-  type RenderContext,
-} from './status-parts.js';
+import { channelName, channelState, counterLine, type RenderContext } from './status-parts.js';
 
 /** Re-evaluate at least this often even when no boundary is due (clock drift, sleep). */
 const MAX_TICK_MS = 60 * 60 * 1000;
@@ -112,6 +103,48 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
   /** The document evaluated at the time of this update. */
   private status?: StatusNow;
   private evaluatedAt = 0;
+
+  /**
+   * The details (status-details.ts: their templates, styles and strings).
+   * No first paint shows them, so their code is fetched right after the
+   * first paint, not before it; a tap on "Lihat detail" normally finds it
+   * here. Until then the details say they are loading; if it cannot be
+   * fetched they say so, with "Coba lagi".
+   */
+  private details?: typeof import('./status-details.js');
+  private detailsLoad?: Promise<void>;
+  /** The last fetch of the details' code failed. */
+  private detailsFailed = false;
+
+  private loadDetails(): Promise<void> {
+    this.detailsFailed = false;
+    this.detailsLoad ??= import('./status-details.js').then(
+      async (module) => {
+        addStyles(this.renderRoot as ShadowRoot, module.statusDetailsStyles);
+        await loadLocale(this.locale);
+        this.details = module;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        // A dropped request on 3G: the details say so, and "Coba lagi" (or the next "Lihat detail") fetches again.
+        console.error('[loket] <loket-service-status>: the details could not be loaded:', error);
+        this.detailsLoad = undefined;
+        this.detailsFailed = true;
+        if (this.expanded) this.announcement = statusMsg(this.locale, 'status.detailsFailed');
+        this.requestUpdate();
+      },
+    );
+    return this.detailsLoad;
+  }
+
+  /** Resolves once the element has rendered, with its details when their code is on its way. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.detailsLoad || this.details) return done;
+    await this.detailsLoad;
+    return super.getUpdateComplete();
+  }
+
   protected override parse(json: unknown, locale: Locale): StagedResult<StatusDocument> {
     return statusParser.parse(json, locale);
   }
@@ -208,8 +241,33 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
     return statusMsg(this.locale, 'status.refreshFailed', { date: formatInstant(this.receivedAt, doc.office.timeZone, this.locale) });
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Right after the first paint with a document (or at once, when the page opens the details).
+    if (this.value && !this.details && !this.detailsLoad && !this.detailsFailed) void this.loadDetails();
+  }
+
   private toggle(): void {
     this.expanded = !this.expanded;
+    if (!this.expanded || this.details) return;
+    // Expanded before the details' code is here: say so, and fetch it again if the last try failed.
+    this.announcement = statusMsg(this.locale, 'status.detailsLoading');
+    if (!this.detailsLoad) void this.loadDetails();
+  }
+
+  private retryDetails(): void {
+    // The button goes away while the code is fetched: keep the focus on the toggle just above.
+    this.renderRoot.querySelector<HTMLElement>('[part="toggle"]')?.focus();
+    this.announcement = statusMsg(this.locale, 'status.detailsLoading');
+    void this.loadDetails();
+  }
+
+  /** What the details say until their code has arrived, or when it could not be fetched. */
+  private renderDetailsPending(): TemplateResult {
+    const t = (key: StatusMessageKey) => statusMsg(this.locale, key);
+    if (!this.detailsFailed) return html`<p>${t('status.detailsLoading')}</p>`;
+    return html`<p>${t('status.detailsFailed')}</p>
+      <button class="retry" type="button" @click=${this.retryDetails}>${t('status.retry')}</button>`;
   }
 
   protected override renderDocument(doc: StatusDocument): TemplateResult {
@@ -221,7 +279,6 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
     const office = text(doc.office.name, this.locale);
     const top = status.notices[0];
     const level = status.notices.reduce<string>((worst, n) => (n.level === 'disruption' || (n.level === 'warning' && worst === 'info') ? n.level : worst), 'info');
-    const contacts = doc.contacts ?? [];
 
     return html`<section part="banner" class="banner level-${level}" aria-label=${t('status.region', { office })}>
       ${top ? html`<p part="headline" class="headline"><span class="badge">${t(`level.${top.level}`)}</span>${text(top.title, this.locale)}</p>` : nothing}
@@ -236,29 +293,7 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
         ${this.expanded ? t('status.hideDetails') : t('status.showDetails')}
       </button>
       <div part="details" id="details" class="details" ?hidden=${!this.expanded}>
-        ${status.notices.length ? html`<div>${status.notices.map((n) => noticeBlock(n, ctx))}</div>` : nothing}
-        <div>
-          ${heading(ctx.headingLevel, t('status.channels'), 'section-title')}
-          <ul class="channel-list">
-            ${status.channels.map((c) => channelBlock(c, ctx))}
-          </ul>
-        </div>
-        ${hoursTable(doc.hours, ctx, status.local.weekday)}
-        ${status.closures.length
-          ? html`<div>
-              ${heading(ctx.headingLevel, t('status.closures'), 'section-title')}
-              <ul class="closure-list">
-                ${status.closures.map((c) => closureItem(c, this.locale))}
-              </ul>
-            </div>`
-          : nothing}
-        ${contacts.length || doc.office.address !== undefined
-          ? html`<div>
-              ${heading(ctx.headingLevel, t('status.contacts'), 'section-title')}
-              ${contacts.length ? html`<ul class="contact-list">${contacts.map((c) => contactItem(c, ctx))}</ul>` : nothing}
-              ${doc.office.address !== undefined ? html`<p>${t('status.address')}: ${text(doc.office.address, this.locale)}</p>` : nothing}
-            </div>`
-          : nothing}
+        ${this.details ? this.details.renderDetails(doc, status, ctx) : this.renderDetailsPending()}
       </div>
       ${this.renderUpdated(doc)}
       <div class="visually-hidden" role="status">${this.announcement}</div>
