@@ -17,6 +17,13 @@ import type * as ActionsPart from './checklist-actions.js';
 import { factsList, helpSection, itemDescription, itemLinks, printedAnswers, type RenderContext } from './checklist-parts.js';
 import { requirementChecklistStyles } from './requirement-checklist.styles.js';
 
+/** Resolves once the next frame has been painted; soon anyway where no frame comes (a hidden tab). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 200);
+  });
+
 /** `remember-answers="false"` turns remembering off; the bare attribute or any other value keeps it on. */
 const rememberConverter = {
   fromAttribute: (value: string | null) => value === null || value.trim().toLowerCase() !== 'false',
@@ -99,6 +106,8 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
   @state() private canRemember = true;
 
   private loadedKey?: string;
+  /** The items that apply and the progress, worked out once per update (willUpdate) for the states and the render. */
+  private shown: { readonly groups: readonly ApplicableGroup[]; readonly progress: Progress } = { groups: [], progress: { ready: 0, total: 0, optional: 0 } };
   private announceTimer?: ReturnType<typeof setTimeout>;
 
   /**
@@ -113,8 +122,9 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
   /** The actions row's code could not be fetched (and has not arrived since). */
   private actionsFailed = false;
 
-  private loadActions(): Promise<void> {
-    this.actionsLoad ??= import('./checklist-actions.js').then(
+  private loadActions(afterFirstPaint = false): Promise<void> {
+    // The first time, once the list is painted: asking for the code costs the first frame a few milliseconds on a slow phone.
+    this.actionsLoad ??= (afterFirstPaint ? afterPaint() : Promise.resolve()).then(() => import('./checklist-actions.js')).then(
       (module) => {
         addStyles(this.renderRoot as ShadowRoot, module.actionsStyles);
         this.actions = module;
@@ -135,7 +145,7 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // Right after the first render of a document; after a failure only "Coba lagi" fetches again.
-    if (this.value && !this.actionsLoad && !this.actionsFailed) void this.loadActions();
+    if (this.value && !this.actionsLoad && !this.actionsFailed) void this.loadActions(true);
   }
 
   /** Also waits for the actions row while its code is on its way, so a host (or a test) awaiting `updateComplete` sees the whole checklist. */
@@ -188,10 +198,12 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const doc = this.value;
-    const progress = doc ? progressOf(applicableGroups(doc, this.answers), this.ticked) : undefined;
+    const groups = doc ? applicableGroups(doc, this.answers) : [];
+    const progress = progressOf(groups, this.ticked);
+    this.shown = { groups, progress };
     const answered = doc ? (doc.variants ?? []).every((v) => isAnswered(this.answers, v.id)) : false;
     this.setStates({
-      complete: !!progress && progress.total > 0 && progress.ready === progress.total && answered,
+      complete: !!doc && progress.total > 0 && progress.ready === progress.total && answered,
       answered: !!doc && answered,
     });
   }
@@ -272,8 +284,7 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
 
   protected override renderDocument(doc: ChecklistDocument): TemplateResult {
     const ctx: RenderContext = { locale: this.locale, base: this.ownerDocument.baseURI, headingLevel: Math.min(6, Math.max(1, this.headingLevel)) };
-    const groups = applicableGroups(doc, this.answers);
-    const progress = progressOf(groups, this.ticked);
+    const { groups, progress } = this.shown;
     const variants = doc.variants ?? [];
     const unanswered = variants.some((v) => !isAnswered(this.answers, v.id));
     const permit = text(doc.permit.name, this.locale);
