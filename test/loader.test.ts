@@ -469,6 +469,7 @@ describe('dist/loket.js, the script-tag loader', () => {
       await until(() => !!root().querySelector('button.retry'), 'the failure line');
       const status = root().querySelector('.actions-status [role="status"]')!;
       expect(status.textContent!.trim()).to.equal('Tombol daftar ini belum dapat dimuat. Periksa koneksi internet Anda, lalu tekan Coba lagi. Centang dan jawaban Anda tetap ada.');
+      expect(status.className, 'marked as a problem, not greyed out').to.equal('problem');
       expect(root().querySelector('button.retry')!.textContent!.trim()).to.equal('Coba lagi');
       expect(root().querySelector('[part="actions"]')).to.equal(null);
       // The list still works, and what the citizen does is kept on the device.

@@ -283,6 +283,10 @@ export const requirementChecklistStyles = css`
     gap: 0.5rem;
     justify-items: start;
   }
+  .actions-status .problem {
+    border-inline-start: 4px solid var(--loket-color-danger, #b3261e);
+    padding-inline-start: 0.625rem;
+  }
   .retry {
     font: inherit;
     min-block-size: 44px;

@@ -400,6 +400,7 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
   private renderActions(doc: ChecklistDocument, ctx: RenderContext): TemplateResult {
     const href = handOffHref(doc, this.answers, ctx.base);
     const actions = this.actions;
+    const failed = this.actionsFailed && !this.actionsLoad;
     const row = actions
       ? actions.renderActions(this, {
           doc,
@@ -411,7 +412,7 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
           clear: () => this.onClear(doc, actions.checklistActionMsg),
         })
       : html`<div class="actions-status">
-          <p class="muted" role="status">${this.t(this.actionsFailed && !this.actionsLoad ? 'checklist.actionsFailed' : 'checklist.actionsLoading')}</p>
+          <p class=${failed ? 'problem' : 'muted'} role="status">${this.t(failed ? 'checklist.actionsFailed' : 'checklist.actionsLoading')}</p>
           ${this.actionsFailed ? html`<button type="button" class="retry" @click=${() => void this.loadActions()}>${this.t('checklist.retry')}</button>` : nothing}
         </div>`;
     // The hand-off link on paper comes with the first render, so the browser's own Print has it at any moment.
