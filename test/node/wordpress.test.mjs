@@ -233,7 +233,7 @@ require_once ABSPATH . 'wp-settings.php';
 
   for (const [key, tag, indonesian] of [
     ['status', 'loket-service-status', /Daring \(online\)/],
-    ['checklist', 'loket-requirement-checklist', /Cetak daftar/],
+    ['checklist', 'loket-requirement-checklist', /Dokumen yang perlu disiapkan/],
     ['form', 'loket-permit-form', /Lanjutkan/],
     ['tracking', 'loket-application-status', /Kode akses/],
   ]) {
@@ -309,7 +309,7 @@ require_once ABSPATH . 'wp-settings.php';
     const { page, problems } = await open('block');
     try {
       const [text] = await rendered(page, 1);
-      assert.match(text, /Cetak daftar/);
+      assert.match(text, /Dokumen yang perlu disiapkan/);
       const element = await page.$eval('loket-requirement-checklist', (el) => ({ src: el.getAttribute('src'), lang: el.getAttribute('lang'), fallback: el.innerHTML }));
       assert.deepEqual(element, { src: `${home}/loket/persyaratan.json`, lang: 'id', fallback: '<a href="/persyaratan">Persyaratan &lt;b&gt;PBG&lt;/b&gt; &amp; IMB</a>' });
       assert.deepEqual(problems, []);
