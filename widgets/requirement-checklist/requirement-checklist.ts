@@ -129,6 +129,7 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
         addStyles(this.renderRoot as ShadowRoot, module.actionsStyles);
         this.actions = module;
         this.actionsFailed = false;
+        this.probeStorage();
         this.requestUpdate();
       },
       (error: unknown) => {
@@ -189,10 +190,15 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
     }
     this.loadedKey = key;
     const saved = this.rememberAnswers ? readSaved(key) : undefined;
-    this.canRemember = this.rememberAnswers ? storageAvailable() : true;
+    if (this.actions) this.probeStorage();
     this.answers = validAnswers(doc, saved?.answers);
     const ids = new Set(doc.groups.flatMap((g) => g.items.map((i) => i.id)));
     this.ticked = new Set((saved?.ticked ?? []).filter((id) => ids.has(id)));
+  }
+
+  /** Whether ticks can be kept here (a write to storage): only the actions row says so, so it is asked once that row is here, not before the first paint. */
+  private probeStorage(): void {
+    this.canRemember = this.rememberAnswers ? storageAvailable() : true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
