@@ -115,19 +115,6 @@ export function formatDate(date: LocalDate, locale: Locale): string {
   return `${date.day} ${msg(locale, `month.${date.month}` as `month.${1}`)} ${date.year}`;
 }
 
-/**
- * A range of whole days, saying the month and year once where they are shared:
- * `13–14 Januari 2027`, `30 Januari – 2 Februari 2027`,
- * `30 Desember 2026 – 2 Januari 2027`; a single day when both are the same.
- */
-export function formatDateRange(from: LocalDate, to: LocalDate, locale: Locale): string {
-  const month = (date: LocalDate) => msg(locale, `month.${date.month}` as `month.${1}`);
-  if (from.year !== to.year) return `${formatDate(from, locale)} – ${formatDate(to, locale)}`;
-  if (from.month !== to.month) return `${from.day} ${month(from)} – ${formatDate(to, locale)}`;
-  if (from.day !== to.day) return `${from.day}–${formatDate(to, locale)}`;
-  return formatDate(from, locale);
-}
-
 /** The weekday's name: `Jumat`, `Friday`. */
 export function weekdayName(weekday: number, locale: Locale): string {
   return msg(locale, `day.${weekday}` as `day.${0}`);

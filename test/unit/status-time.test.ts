@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { docInstant, evaluateStatus, noticeValid } from '../../src/status/evaluate.js';
 import type { Notice } from '../../src/status/format.js';
-import { formatClock, formatDate, formatDateRange, formatInstant, instantOf, offsetMinutes, zoneLabel, zonedParts } from '../../src/time.js';
+import { formatDateRange } from '../../src/date-range.js';
+import { formatClock, formatDate, formatInstant, instantOf, offsetMinutes, zoneLabel, zonedParts } from '../../src/time.js';
 import { at, office } from '../fixtures/status.js';
 import { loadLocale } from '../../src/i18n.js';
 

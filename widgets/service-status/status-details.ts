@@ -7,7 +7,8 @@ import { docInstant, type ChannelNow, type StatusNow } from '../../src/status/ev
 import { WEEKDAY_KEYS, clockMinutes, readDocTime } from '../../src/status/clock.js';
 import type { Channel, Closure, Contact, Notice, StatusDocument, WeeklyHours } from '../../src/status/format.js';
 import { text, type Locale } from '../../src/locale.js';
-import { formatClock, formatDate, formatDateRange, formatInstant, weekdayName, zoneLabel } from '../../src/time.js';
+import { formatDateRange } from '../../src/date-range.js';
+import { formatClock, formatDate, formatInstant, weekdayName, zoneLabel } from '../../src/time.js';
 import { heading, linkOrText } from '../shared/parts.js';
 import { channelName, channelState, minutesClock, opening, type RenderContext } from './status-parts.js';
 
