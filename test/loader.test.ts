@@ -69,47 +69,6 @@ async function withPermitForm(chunks: { fail?: string; hold?: string }, body: (a
   }
 }
 
-/** The checklist's actions row (widgets/requirement-checklist/checklist-actions.ts), fetched after its first render. */
-const ACTIONS_CHUNK = 'checklist-actions-';
-
-interface ChecklistFrame {
-  readonly frame: Frame;
-  readonly el: HTMLElement;
-  root(): ShadowRoot;
-  /** axe on the checklist, inside the page: the violations' ids. */
-  axe(): Promise<string[]>;
-}
-
-/**
- * Opens the demo reklame checklist from dist/ (with axe in the page) while
- * the test server fails or holds the chunks whose names match, runs `body`
- * once the checklist shows, and always lets every chunk through again and
- * forgets its ticks afterwards.
- */
-async function withChecklist(chunks: { fail?: string; hold?: string }, body: (at: ChecklistFrame) => Promise<void>): Promise<void> {
-  localStorage.removeItem('loket.checklist.izin-reklame.v1');
-  if (chunks.fail) await fetch(`/test-api/fail-chunks?pattern=${chunks.fail}`);
-  if (chunks.hold) await fetch(`/test-api/hold-chunks?pattern=${chunks.hold}`);
-  let frame: Frame | undefined;
-  try {
-    frame = await page('<script type="module" src="/dist/loket.js"></script><loket-requirement-checklist src="/demo/checklists/reklame.json"></loket-requirement-checklist>', '<script src="/node_modules/axe-core/axe.min.js"></script>');
-    const f = frame;
-    const el = f.doc.querySelector('loket-requirement-checklist') as HTMLElement;
-    const root = () => el.shadowRoot!;
-    await until(() => !!el.shadowRoot?.querySelector('input.tick'), 'the checklist');
-    const axe = async () => {
-      const run = (f.win as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string }[] }> } }).axe.run(el);
-      return (await run).violations.map((v) => v.id);
-    };
-    await body({ frame: f, el, root, axe });
-  } finally {
-    await fetch('/test-api/fail-chunks');
-    await fetch('/test-api/release-chunks');
-    frame?.remove();
-    localStorage.removeItem('loket.checklist.izin-reklame.v1');
-  }
-}
-
 /** The one snippet and its hints (demo/snippet.js), as the snippet builder prints them. */
 const snippetModule: string = '/demo/snippet.js';
 
@@ -426,74 +385,6 @@ describe('dist/loket.js, the script-tag loader', () => {
     expect(frame.win.__violations).to.deep.equal([]);
     expect(frame.win.__errors).to.deep.equal([]);
     frame.remove();
-  });
-
-  it("shows the checklist before its buttons' code, fetches that code right after, and the buttons then work on what was ticked meanwhile", async function () {
-    this.timeout(30_000);
-    const graph = (await (await fetch('/dist/preload.json')).json()) as Record<string, string[]>;
-    expect(graph['requirement-checklist']!.some((file) => file.includes(ACTIONS_CHUNK)), 'not fetched before first paint').to.equal(false);
-    await withChecklist({ hold: ACTIONS_CHUNK }, async ({ frame: f, root, axe }) => {
-      // On its way (asked for once the list was on screen), not yet here: the list works, a line says the buttons are coming.
-      for (let i = 0; i < 200 && (await (await fetch('/test-api/hits/held-chunks')).json()).hits === 0; i++) await new Promise((r) => setTimeout(r, 20));
-      expect((await (await fetch('/test-api/hits/held-chunks')).json()).hits).to.equal(1);
-      expect(root().querySelector('[part="actions"]')).to.equal(null);
-      expect(root().querySelector('.actions-status')!.textContent!.trim()).to.equal('Memuat tombol daftar ini…');
-      expect(root().querySelector('[part="help"]'), 'the help channel is there at once').to.not.equal(null);
-      expect(await axe()).to.deep.equal([]);
-      root().querySelector<HTMLLabelElement>('label[for="item-suratPermohonan"]')!.click();
-      await until(() => root().querySelector('.progress-text')!.textContent!.startsWith('1 dari'), 'the tick counted');
-      await fetch('/test-api/release-chunks');
-      await until(() => !!root().querySelector('[part="actions"]'), 'the buttons');
-      expect(root().querySelector('.actions-status')).to.equal(null);
-      expect(root().querySelector<HTMLAnchorElement>('a[part="apply"]')!.textContent).to.contain('Ajukan permohonan');
-      expect(root().querySelector('.saved-note')!.textContent).to.contain('disimpan di perangkat ini saja');
-      // The buttons have their styles: a 44 px tap target, not a bare browser button.
-      expect(root().querySelector<HTMLElement>('button[part="clear"]')!.getBoundingClientRect().height).to.be.at.least(44);
-      expect(f.win.getComputedStyle(root().querySelector('button[part="print"]')!).fontWeight).to.equal('700');
-      expect(await axe()).to.deep.equal([]);
-      root().querySelector<HTMLButtonElement>('button[part="clear"]')!.click();
-      await until(() => root().querySelector('.progress-text')!.textContent!.startsWith('0 dari'), 'the ticks cleared');
-      expect(root().querySelector<HTMLInputElement>('#item-suratPermohonan')!.checked).to.equal(false);
-      // Fetched after the checklist's own chunk had arrived, not with it.
-      const entries = f.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      const own = entries.find((e) => new URL(e.name).pathname === `/dist/${graph['requirement-checklist']![0]}`)!;
-      const later = entries.find((e) => e.name.includes(ACTIONS_CHUNK))!;
-      expect(later.startTime).to.be.at.least(own.responseEnd);
-      expect(f.win.__errors).to.deep.equal([]);
-    });
-  });
-
-  it("says honestly when the buttons' code cannot be fetched, keeps ticks and answers, and Coba lagi (by keyboard) fetches it", async function () {
-    this.timeout(30_000);
-    await withChecklist({ fail: ACTIONS_CHUNK }, async ({ frame: f, el, root, axe }) => {
-      await until(() => !!root().querySelector('button.retry'), 'the failure line');
-      const status = root().querySelector('.actions-status [role="status"]')!;
-      expect(status.textContent!.trim()).to.equal('Tombol daftar ini belum dapat dimuat. Periksa koneksi internet Anda, lalu tekan Coba lagi. Centang dan jawaban Anda tetap ada.');
-      expect(status.className, 'marked as a problem, not greyed out').to.equal('problem');
-      expect(root().querySelector('button.retry')!.textContent!.trim()).to.equal('Coba lagi');
-      expect(root().querySelector('[part="actions"]')).to.equal(null);
-      // The list still works, and what the citizen does is kept on the device.
-      root().querySelector<HTMLLabelElement>('label[for="v-applicantType-1"]')!.click();
-      root().querySelector<HTMLLabelElement>('label[for="item-suratPermohonan"]')!.click();
-      await until(() => root().querySelector('.progress-text')!.textContent!.startsWith('1 dari'), 'the tick counted');
-      expect(JSON.parse(localStorage.getItem('loket.checklist.izin-reklame.v1')!)).to.deep.equal({ answers: { applicantType: 'badan-usaha' }, ticked: ['suratPermohonan'] });
-      expect(await axe()).to.deep.equal([]);
-      // A second failure says so again; then, with the network back, Enter on "Coba lagi" brings the buttons and focus moves to the first.
-      const retry = root().querySelector<HTMLButtonElement>('button.retry')!;
-      retry.focus();
-      retry.click();
-      await until(() => status.textContent!.includes('belum dapat dimuat') && !!root().querySelector('button.retry'), 'the second failure');
-      await fetch('/test-api/fail-chunks');
-      root().querySelector<HTMLButtonElement>('button.retry')!.focus();
-      await sendKeys({ press: 'Enter' });
-      await until(() => !!root().querySelector('[part="actions"]'), 'the buttons');
-      await until(() => f.doc.activeElement === el && root().activeElement === root().querySelector('a[part="apply"]'), 'focus on the first button');
-      expect(root().querySelector<HTMLAnchorElement>('a[part="apply"]')!.href).to.contain('applicantType=badan-usaha');
-      expect(root().querySelector<HTMLInputElement>('#item-suratPermohonan')!.checked).to.equal(true);
-      expect(root().querySelector('.progress-text')!.textContent).to.match(/^1 dari/);
-      expect(await axe()).to.deep.equal([]);
-      expect(f.win.__errors, 'no uncaught exception').to.deep.equal([]);
-    });
   });
 
   it("fetches the form's sending code only once the citizen starts answering, when nothing is saved on the device", async () => {

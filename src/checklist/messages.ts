@@ -40,10 +40,14 @@ const id = {
   'checklist.allReady': 'Semua dokumen wajib siap. Silakan ajukan permohonan.',
   'checklist.optionalNotCounted': 'Dokumen "bila diperlukan" tidak dihitung.',
   'checklist.listChanged': { other: 'Daftar diperbarui: {count} dokumen untuk pilihan Anda. {progress}.' },
-  // The actions row (widgets/requirement-checklist/checklist-actions.ts) while its code is on its way.
-  'checklist.actionsLoading': 'Memuat tombol daftar ini…',
-  'checklist.actionsFailed': 'Tombol daftar ini belum dapat dimuat. Periksa koneksi internet Anda, lalu tekan Coba lagi. Centang dan jawaban Anda tetap ada.',
-  'checklist.retry': 'Coba lagi',
+  'checklist.cleared': 'Semua centang dihapus.',
+  'checklist.nothingToClear': 'Belum ada centang.',
+  // Actions.
+  'checklist.apply': 'Ajukan permohonan',
+  'checklist.print': 'Cetak daftar',
+  'checklist.clear': 'Hapus centang',
+  'checklist.remembered': 'Centang dan jawaban Anda disimpan di perangkat ini saja.',
+  'checklist.notRemembered': 'Centang tidak dapat disimpan di perangkat ini; daftar akan kosong lagi bila halaman dimuat ulang.',
   // Help and print.
   'checklist.help': 'Butuh bantuan?',
   'checklist.printAnswers': 'Jawaban Anda',

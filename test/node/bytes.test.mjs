@@ -10,19 +10,18 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { dist } from './helpers.mjs';
 
 /**
- * Ceilings in brotli bytes, just above what the build measures (18.5, 20.0,
+ * Ceilings in brotli bytes, just above what the build measures (18.5, 19.9,
  * 28.6 and 19.0 KB; docs/kecepatan.md). The form's whole-document checks
  * (src/form/check.ts), the checks of its answers (src/form/validate.ts), its
- * file and group questions and its later screens, the checklist's actions
- * row (checklist-actions.ts) and the banner's details (status-details.ts)
- * are fetched after first paint, so they are not counted. Issue #12 measured 26.0, 29.4 and
+ * file and group questions and its later screens, and the banner's details
+ * (status-details.ts) are fetched after first paint, so they are not counted. Issue #12 measured 26.0, 29.4 and
  * 39.5 KB before the fast path and aims at 12, 15 and 28 KB; the tracking
  * page was 30.4 KB with zod before its own. A change that needs more should
  * say why, and raise the number here.
  */
 const BUDGET = {
   'service-status': 18.6 * 1024,
-  'requirement-checklist': 20.15 * 1024,
+  'requirement-checklist': 20.0 * 1024,
   'permit-form': 28.75 * 1024,
   'application-status': 19.25 * 1024,
 };
@@ -70,15 +69,11 @@ test('permit-form: the whole-document checks are not downloaded before first pai
   for (const file of ['loket.js', ...graph['permit-form']]) assert.doesNotMatch(readFileSync(join(dist, file), 'utf8'), /form\.cycle|form\.laterField|form\.patternRisky/, `${file} holds the whole-document checks`);
 });
 
-// The checklist's actions row (apply, print, clear: widgets/requirement-checklist/checklist-actions.ts)
-// comes right after its first render, and the problems of a checklist document only when one fails.
-test('requirement-checklist: the actions row and the document problems are not downloaded before first paint', () => {
+// The problems of a checklist document are worded only when one fails (src/checklist/document-messages.ts).
+test('requirement-checklist: the document problems are not downloaded before first paint', () => {
   for (const file of ['loket.js', ...graph['requirement-checklist']]) {
-    const code = readFileSync(join(dist, file), 'utf8');
-    assert.ok(!/Hapus centang|disimpan di perangkat ini saja/.test(code), `${file} holds the actions row`);
-    assert.ok(!/tidak ada di daftar ini|hanya berlaku untuk dokumen/.test(code), `${file} holds the document problems`);
+    assert.doesNotMatch(readFileSync(join(dist, file), 'utf8'), /tidak ada di daftar ini|hanya berlaku untuk dokumen/, `${file} holds the document problems`);
   }
-  assert.ok(!graph['requirement-checklist'].some((file) => file.includes('checklist-actions')), 'the actions row is preloaded');
 });
 
 // The banner's details (notices in full, channels, hours, closures, contacts) come right after its first paint.

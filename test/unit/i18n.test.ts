@@ -6,7 +6,6 @@ import { allMessages, defineMessages, loadLocale, localeReady } from '../../src/
 import '../../src/messages/authoring.js';
 import { statusMsg } from '../../src/status/messages.js';
 import '../../src/submit/messages.js';
-import '../../widgets/requirement-checklist/checklist-actions.js';
 import { panelMsg } from '../../widgets/shared/error-panel.js';
 import { LOCALES, text, toLocale } from '../../src/text.js';
 

@@ -277,21 +277,32 @@ export const requirementChecklistStyles = css`
     min-block-size: 24px;
     padding-block: 0.125rem;
   }
-  /* The actions row and its styles come right after the first render (checklist-actions.ts); until then this line. */
-  .actions-status {
-    display: grid;
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
     gap: 0.5rem;
-    justify-items: start;
   }
-  .actions-status .problem {
-    border-inline-start: 4px solid var(--loket-color-danger, #b3261e);
-    padding-inline-start: 0.625rem;
-  }
-  .retry {
+  .button {
     font: inherit;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
     min-block-size: 44px;
     padding: 0.5rem 1rem;
+    border: 2px solid var(--loket-color-link, #0b57a4);
+    border-radius: var(--loket-radius, 6px);
+    background: var(--loket-color-surface, #fff);
+    color: var(--loket-color-link, #0b57a4);
     cursor: pointer;
+    text-decoration: none;
+    font-weight: 700;
+  }
+  .button.primary {
+    background: var(--loket-color-link, #0b57a4);
+    color: var(--loket-color-primary-text, #fff);
+  }
+  .button:hover {
+    text-decoration: underline;
   }
   .help {
     border-block-start: 1px solid var(--_border);
@@ -310,8 +321,14 @@ export const requirementChecklistStyles = css`
   }
   @media (forced-colors: active) {
     .checklist,
+    .button,
     progress {
       border-color: CanvasText;
+    }
+    .button.primary {
+      forced-color-adjust: none;
+      background: ButtonText;
+      color: ButtonFace;
     }
   }
   @media print {
@@ -323,9 +340,10 @@ export const requirementChecklistStyles = css`
       padding: 0;
     }
     .questions,
-    .actions-status,
+    .actions,
     .progress,
     .unanswered,
+    .saved-note,
     .tick,
     .ready-mark,
     .item-links .template {

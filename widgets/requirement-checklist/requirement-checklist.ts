@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { applicableGroups, handOffHref, isAnswered, progressOf, validAnswers, withAnswer, type Answer, type Answers, type ApplicableGroup, type Progress } from '../../src/checklist/evaluate.js';
-import { LoketChecklistChangeEvent } from '../../src/checklist/events.js';
+import { LoketApplyEvent, LoketChecklistChangeEvent } from '../../src/checklist/events.js';
 import { checklistParser } from '../../src/checklist/fast.js';
 import type { ChecklistDocument, Item, Variant } from '../../src/checklist/format.js';
 import { checklistMsg, type ChecklistMessageKey } from '../../src/checklist/messages.js';
@@ -10,19 +10,10 @@ import { defineElement } from '../../src/define.js';
 import type { StagedResult } from '../../src/fast/two-stage.js';
 import type { Params } from '../../src/i18n.js';
 import { text, type Locale } from '../../src/locale.js';
-import { addStyles } from '../shared/add-styles.js';
 import { LoketElement } from '../shared/loket-element.js';
 import { heading } from '../shared/parts.js';
-import type * as ActionsPart from './checklist-actions.js';
 import { factsList, helpSection, itemDescription, itemLinks, printedAnswers, type RenderContext } from './checklist-parts.js';
 import { requirementChecklistStyles } from './requirement-checklist.styles.js';
-
-/** Resolves once the next frame has been painted; soon anyway where no frame comes (a hidden tab). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve));
-    setTimeout(resolve, 200);
-  });
 
 /** `remember-answers="false"` turns remembering off; the bare attribute or any other value keeps it on. */
 const rememberConverter = {
@@ -109,53 +100,6 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
   /** The items that apply and the progress, worked out once per update (willUpdate) for the states and the render. */
   private shown: { readonly groups: readonly ApplicableGroup[]; readonly progress: Progress } = { groups: [], progress: { ready: 0, total: 0, optional: 0 } };
   private announceTimer?: ReturnType<typeof setTimeout>;
-
-  /**
-   * The actions row (checklist-actions.ts: apply, print, clear, the note on
-   * remembering): below every item, so fetched right after the first render,
-   * not before it. Until it is here a line in its place says so; if it cannot
-   * be fetched, the line says that and "Coba lagi" fetches it again. Ticks and
-   * answers never depend on it.
-   */
-  private actions?: typeof ActionsPart;
-  private actionsLoad?: Promise<void>;
-  /** The actions row's code could not be fetched (and has not arrived since). */
-  private actionsFailed = false;
-
-  private loadActions(afterFirstPaint = false): Promise<void> {
-    // The first time, once the list is painted: asking for the code costs the first frame a few milliseconds on a slow phone.
-    this.actionsLoad ??= (afterFirstPaint ? afterPaint() : Promise.resolve()).then(() => import('./checklist-actions.js')).then(
-      (module) => {
-        addStyles(this.renderRoot as ShadowRoot, module.actionsStyles);
-        this.actions = module;
-        this.actionsFailed = false;
-        this.probeStorage();
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        // A dropped request on 3G: the line says so and its "Coba lagi" fetches again.
-        console.error('[loket] <loket-requirement-checklist>: the code of the buttons below the list could not be loaded:', error);
-        this.actionsLoad = undefined;
-        this.actionsFailed = true;
-        this.requestUpdate();
-      },
-    );
-    return this.actionsLoad;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Right after the first render of a document; after a failure only "Coba lagi" fetches again.
-    if (this.value && !this.actionsLoad && !this.actionsFailed) void this.loadActions(true);
-  }
-
-  /** Also waits for the actions row while its code is on its way, so a host (or a test) awaiting `updateComplete` sees the whole checklist. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await super.getUpdateComplete();
-    if (this.actions || !this.actionsLoad) return result;
-    await this.actionsLoad;
-    return super.getUpdateComplete();
-  }
   protected override parse(json: unknown, locale: Locale): StagedResult<ChecklistDocument> {
     return checklistParser.parse(json, locale);
   }
@@ -190,15 +134,10 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
     }
     this.loadedKey = key;
     const saved = this.rememberAnswers ? readSaved(key) : undefined;
-    if (this.actions) this.probeStorage();
+    this.canRemember = this.rememberAnswers ? storageAvailable() : true;
     this.answers = validAnswers(doc, saved?.answers);
     const ids = new Set(doc.groups.flatMap((g) => g.items.map((i) => i.id)));
     this.ticked = new Set((saved?.ticked ?? []).filter((id) => ids.has(id)));
-  }
-
-  /** Whether ticks can be kept here (a write to storage): only the actions row says so, so it is asked once that row is here, not before the first paint. */
-  private probeStorage(): void {
-    this.canRemember = this.rememberAnswers ? storageAvailable() : true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -217,10 +156,9 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
   protected override update(changed: PropertyValues<this>): void {
     // If the focused control is removed by this render (its item no longer
     // applies), move focus to the progress line rather than losing it to <body>.
-    // "Coba lagi" gives way to the buttons it fetched: focus goes to the first of them.
     const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
     super.update(changed);
-    if (active && !active.isConnected) this.renderRoot.querySelector<HTMLElement>(active.classList.contains('retry') ? '[part="actions"] .button' : '#progress')?.focus();
+    if (active && !active.isConnected) this.renderRoot.querySelector<HTMLElement>('#progress')?.focus();
   }
 
   private t(key: ChecklistMessageKey, params?: Params): string {
@@ -277,15 +215,28 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
     });
   }
 
-  /** "Hapus centang", from the actions row (its words come with it). */
-  private onClear(doc: ChecklistDocument, say: typeof ActionsPart.checklistActionMsg): void {
+  private onClear(doc: ChecklistDocument): void {
     if (this.ticked.size === 0) {
-      this.announce(() => say(this.locale, 'checklist.nothingToClear'));
+      this.announce(() => this.t('checklist.nothingToClear'));
       return;
     }
     this.ticked = new Set();
     this.changed(doc);
-    this.announce(() => `${say(this.locale, 'checklist.cleared')} ${this.progressText(progressOf(applicableGroups(doc, this.answers), this.ticked))}.`);
+    this.announce(() => `${this.t('checklist.cleared')} ${this.progressText(progressOf(applicableGroups(doc, this.answers), this.ticked))}.`);
+  }
+
+  private onPrint(): void {
+    try {
+      this.ownerDocument.defaultView?.print();
+    } catch {
+      // Some embedded browsers have no print dialog; the button then does nothing.
+    }
+  }
+
+  private onApply(doc: ChecklistDocument, href: string | undefined, event: Event): void {
+    const apply = new LoketApplyEvent({ form: doc.apply?.form, url: href, answers: { ...this.answers } });
+    this.dispatchEvent(apply);
+    if (apply.defaultPrevented) event.preventDefault();
   }
 
   protected override renderDocument(doc: ChecklistDocument): TemplateResult {
@@ -402,27 +353,23 @@ export class LoketRequirementChecklist extends LoketElement<ChecklistDocument> {
     </li>`;
   }
 
-  /** The actions row once its code is here; until then a line that says it is on its way, or why it is not, with "Coba lagi". */
   private renderActions(doc: ChecklistDocument, ctx: RenderContext): TemplateResult {
     const href = handOffHref(doc, this.answers, ctx.base);
-    const actions = this.actions;
-    const failed = this.actionsFailed && !this.actionsLoad;
-    const row = actions
-      ? actions.renderActions(this, {
-          doc,
-          locale: this.locale,
-          href,
-          answers: this.answers,
-          remember: this.rememberAnswers,
-          canRemember: this.canRemember,
-          clear: () => this.onClear(doc, actions.checklistActionMsg),
-        })
-      : html`<div class="actions-status">
-          <p class=${failed ? 'problem' : 'muted'} role="status">${this.t(failed ? 'checklist.actionsFailed' : 'checklist.actionsLoading')}</p>
-          ${this.actionsFailed ? html`<button type="button" class="retry" @click=${() => void this.loadActions()}>${this.t('checklist.retry')}</button>` : nothing}
-        </div>`;
-    // The hand-off link on paper comes with the first render, so the browser's own Print has it at any moment.
-    return html`${row} ${href ? html`<p class="print-only print-apply">${this.t('checklist.printApply', { url: href })}</p>` : nothing}`;
+    const label = doc.apply?.label !== undefined ? text(doc.apply.label, this.locale) : this.t('checklist.apply');
+    const apply = href
+      ? html`<a part="apply" class="button primary" href=${href} @click=${(e: Event) => this.onApply(doc, href, e)}>${label}</a>`
+      : doc.apply?.form !== undefined
+        ? html`<button part="apply" type="button" class="button primary" @click=${(e: Event) => this.onApply(doc, undefined, e)}>${label}</button>`
+        : nothing;
+    return html`<div part="actions" class="actions">
+        ${apply}
+        <button part="print" type="button" class="button" @click=${this.onPrint}>${this.t('checklist.print')}</button>
+        <button part="clear" type="button" class="button" @click=${() => this.onClear(doc)}>${this.t('checklist.clear')}</button>
+      </div>
+      ${href ? html`<p class="print-only print-apply">${this.t('checklist.printApply', { url: href })}</p>` : nothing}
+      ${this.rememberAnswers
+        ? html`<p class="muted saved-note">${this.canRemember ? this.t('checklist.remembered') : this.t('checklist.notRemembered')}</p>`
+        : nothing}`;
   }
 }
 
