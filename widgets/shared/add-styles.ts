@@ -2,7 +2,7 @@ import { adoptStyles, supportsAdoptingStyleSheets, type CSSResult } from 'lit';
 
 /**
  * Adds styles that arrived with a part fetched after the first render (the
- * form's sending code, the checklist's actions row) after the element's own.
+ * form's sending code and checks, the banner's details) after the element's own.
  */
 export function addStyles(root: ShadowRoot, styles: CSSResult): void {
   if (supportsAdoptingStyleSheets && styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
