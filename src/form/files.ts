@@ -1,6 +1,6 @@
 import type { Locale } from '../locale.js';
 import type { FileAnswer } from './answers.js';
-import { formUiMsg } from './ui-messages.js';
+import { laterMsg } from './later-messages.js';
 
 // File checks by name, size and type only, so that a backend in Node runs
 // the same rules as the browser. The server must still check the content.
@@ -27,7 +27,7 @@ export function acceptsFile(accept: readonly string[], file: FileAnswer): boolea
 export function acceptedNames(accept: readonly string[], locale: Locale): string {
   const names = accept.map((entry) => {
     const a = entry.toLowerCase();
-    if (a === 'image/*') return formUiMsg(locale, 'ui.anyImage');
+    if (a === 'image/*') return laterMsg(locale, 'ui.anyImage');
     const ext = a.startsWith('.') ? canonical(a) : (MIME_EXTENSIONS[a] ?? `.${a.slice(a.indexOf('/') + 1)}`);
     return ext.slice(1).toUpperCase();
   });

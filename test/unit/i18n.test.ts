@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/checklist/messages.js';
 import '../../src/form/messages.js';
+import '../../src/form/later-messages.js';
 import '../../src/form/ui-messages.js';
 import { allMessages, defineMessages, loadLocale, localeReady } from '../../src/i18n.js';
 import '../../src/messages/authoring.js';

@@ -4,5 +4,6 @@
 // patterns; src/form/fast.ts says why they come after first paint), the
 // checks of the answers and their messages, and the code that shows them.
 export { checkForm } from '../../src/form/check.js';
+export { laterMsg } from '../../src/form/later-messages.js';
 export { createValidator } from '../../src/form/validate.js';
 export { showMessages, summaryLinks } from './error-dom.js';

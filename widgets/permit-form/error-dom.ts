@@ -1,6 +1,6 @@
 import { noChange } from 'lit';
 import { Directive, directive, type ElementPart } from 'lit/directive.js';
-import { formUiMsg } from '../../src/form/ui-messages.js';
+import { laterMsg } from '../../src/form/later-messages.js';
 import type { FieldError } from '../../src/form/validate.js';
 import type { Locale } from '../../src/locale.js';
 import { idOf } from './answer-state.js';
@@ -80,7 +80,7 @@ class SummaryLinks extends Directive {
       create(h('li', more ? { class: 'error-summary-more' } : null, h('a', { href: `#${idOf(error.field, error.part)}`, 'data-error': String(i) }, words)));
     const listed = errors.slice(0, SUMMARY_LINKS).map((error, i) => link(error, i, error.message));
     const next = errors[SUMMARY_LINKS];
-    if (next) listed.push(link(next, SUMMARY_LINKS, formUiMsg(locale, 'ui.errorSummaryMore', { count: errors.length - SUMMARY_LINKS }), true));
+    if (next) listed.push(link(next, SUMMARY_LINKS, laterMsg(locale, 'ui.errorSummaryMore', { count: errors.length - SUMMARY_LINKS }), true));
     part.element.replaceChildren(...listed);
     return noChange;
   }

@@ -80,6 +80,10 @@ export interface LongListsPart {
 export interface FilesGroupsPart {
   fileInput(field: Extract<InputField, { type: 'file' }>, path: string, ctx: FieldContext): TemplateResult;
   group(field: GroupField, path: string, ctx: FieldContext): TemplateResult;
+  /** An item's name: the group's `itemLabel` ("Kapal {n}"), else "<label> <n>". */
+  itemLabel(field: GroupField, n: number, locale: Locale): string;
+  /** The form's words for files and groups (and its other later words), which come with this part. */
+  readonly laterMsg: typeof import('../../src/form/later-messages.js').laterMsg;
 }
 
 /** Whether a select or radio group is shown as a searchable list (its code is then fetched). */

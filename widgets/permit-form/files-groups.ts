@@ -3,7 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { filesOf } from '../../src/form/answers.js';
 import { acceptedNames, formatSize } from '../../src/form/files.js';
 import type { GroupField, InputField } from '../../src/form/format.js';
-import { text } from '../../src/locale.js';
+import { laterMsg } from '../../src/form/later-messages.js';
+import { text, type Locale } from '../../src/locale.js';
 import { heading } from '../shared/parts.js';
 import { idOf, itemsOf, readAnswer } from './answer-state.js';
 import { fieldList } from './field-dom.js';
@@ -33,7 +34,7 @@ export function fileInput(field: Extract<InputField, { type: 'file' }>, path: st
   const types = acceptedNames(field.accept, ctx.locale);
   const size = formatSize(field.maxSize, ctx.locale);
   const max = field.maxFiles ?? 1;
-  const limits = max > 1 ? t(ctx, 'ui.fileLimitsCount', { types, size, count: max }) : t(ctx, 'ui.fileLimits', { types, size });
+  const limits = max > 1 ? laterMsg(ctx.locale, 'ui.fileLimitsCount', { types, size, count: max }) : laterMsg(ctx.locale, 'ui.fileLimits', { types, size });
   const limitsId = idOf(path, 'limits');
   const labelId = idOf(path, 'label');
   const buttonId = idOf(path, 'button');
@@ -59,8 +60,8 @@ export function fileInput(field: Extract<InputField, { type: 'file' }>, path: st
         aria-describedby=${ifDefined(describedBy(path, field, ctx, [limitsId]))}
         aria-invalid=${invalid ? 'true' : nothing}
       />
-      <label class="button secondary file-button" part="file-button" for=${idOf(path)} id=${buttonId} aria-hidden="true">${t(ctx, max > 1 ? 'ui.chooseFiles' : 'ui.chooseFile')}</label>
-      ${files.length ? nothing : html`<span class="muted file-none">${t(ctx, 'ui.noFile')}</span>`}
+      <label class="button secondary file-button" part="file-button" for=${idOf(path)} id=${buttonId} aria-hidden="true">${laterMsg(ctx.locale, max > 1 ? 'ui.chooseFiles' : 'ui.chooseFile')}</label>
+      ${files.length ? nothing : html`<span class="muted file-none">${laterMsg(ctx.locale, 'ui.noFile')}</span>`}
     </div>
     ${files.length
       ? html`<ul class="file-list" part="file-list">
@@ -68,7 +69,7 @@ export function fileInput(field: Extract<InputField, { type: 'file' }>, path: st
             (file, i) => html`<li class="file">
               <span class="file-name">${file.name}</span> <span class="muted">(${formatSize(file.size, ctx.locale)})</span>
               <button type="button" class="link-button" @click=${() => ctx.removeFile(path, i)}>
-                ${t(ctx, 'ui.removeFile', { name: '' }).trim()}<span class="visually-hidden"> ${file.name}</span>
+                ${laterMsg(ctx.locale, 'ui.removeFile', { name: '' }).trim()}<span class="visually-hidden"> ${file.name}</span>
               </button>
             </li>`,
           )}
@@ -76,29 +77,35 @@ export function fileInput(field: Extract<InputField, { type: 'file' }>, path: st
       : nothing}`;
 }
 
+export { laterMsg };
+
+/** An item's name: the group's `itemLabel` ("Kapal {n}"), else "<label> <n>". */
+export function itemLabel(field: GroupField, n: number, locale: Locale): string {
+  return field.itemLabel !== undefined ? text(field.itemLabel, locale).replace('{n}', String(n)) : laterMsg(locale, 'ui.item', { label: text(field.label, locale), n });
+}
+
 /** A repeatable group: its items, each with its questions and a remove button, and the add button. */
 export function group(field: GroupField, path: string, ctx: FieldContext): TemplateResult {
   // Read only: a group that needs items got them when the answers were set up (seedGroups), never here.
   const items = itemsOf(ctx.answers, field.name);
-  const itemLabel = (n: number) => (field.itemLabel !== undefined ? text(field.itemLabel, ctx.locale).replace('{n}', String(n)) : t(ctx, 'ui.item', { label: text(field.label, ctx.locale), n }));
   const atMax = field.max !== undefined && items.length >= field.max;
-  const addLabel = field.addLabel !== undefined ? text(field.addLabel, ctx.locale) : `${t(ctx, 'ui.addItem')} ${text(field.label, ctx.locale).toLowerCase()}`;
+  const addLabel = field.addLabel !== undefined ? text(field.addLabel, ctx.locale) : `${laterMsg(ctx.locale, 'ui.addItem')} ${text(field.label, ctx.locale).toLowerCase()}`;
   return fieldset(
     field,
     path,
     ctx,
-    html`${items.length === 0 ? html`<p class="muted">${t(ctx, 'ui.noItems')}</p>` : nothing}
+    html`${items.length === 0 ? html`<p class="muted">${laterMsg(ctx.locale, 'ui.noItems')}</p>` : nothing}
       ${items.map(
         (_, index) => html`<section class="item" part="group-item" aria-labelledby=${idOf(path, `item${index}`)}>
-          ${heading(ctx.headingLevel + 1, itemLabel(index + 1), 'item-heading', idOf(path, `item${index}`), true)}
+          ${heading(ctx.headingLevel + 1, itemLabel(field, index + 1, ctx.locale), 'item-heading', idOf(path, `item${index}`), true)}
           <div class="item-fields" ${fieldList(field.fields, ctx, { group: field.name, index })}></div>
           <button type="button" class="button secondary" part="remove-button" @click=${() => ctx.removeItem(field, index)}>
-            ${t(ctx, 'ui.removeItem', { item: itemLabel(index + 1) })}
+            ${laterMsg(ctx.locale, 'ui.removeItem', { item: itemLabel(field, index + 1, ctx.locale) })}
           </button>
         </section>`,
       )}
       ${atMax
-        ? html`<p class="muted" id=${idOf(path, 'max')}>${t(ctx, 'ui.itemsMax', { max: field.max ?? 0 })}</p>`
+        ? html`<p class="muted" id=${idOf(path, 'max')}>${laterMsg(ctx.locale, 'ui.itemsMax', { max: field.max ?? 0 })}</p>`
         : html`<button type="button" class="button secondary" part="add-button" id=${idOf(path, 'add')} @click=${() => ctx.addItem(field)}>${addLabel}</button>`}`,
   );
 }

@@ -10,6 +10,7 @@ import { createConditions, type FormLogic } from '../../src/form/conditions.js';
 import type { FieldIndex } from '../../src/form/fields.js';
 import { addWholeCheck, documentPasses, formParser } from '../../src/form/fast.js';
 import type { AnswerField, FormDocument, GroupField } from '../../src/form/format.js';
+import type { FormLaterKey } from '../../src/form/later-messages.js';
 import { formUiMsg, type FormUiKey } from '../../src/form/ui-messages.js';
 import type { FieldError, Validator } from '../../src/form/validate.js';
 import { loadLocale, type Params } from '../../src/i18n.js';
@@ -224,7 +225,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private loadReview(): Promise<void> {
     this.reviewFailed = false;
     this.reviewLoad ??= import('./review.js').then(
-      (module) => {
+      async (module) => {
+        // Its words (later-messages.ts), in English too on an English page.
+        await loadLocale(this.locale);
         this.addStyles(module.reviewStyles);
         this.review = module;
         this.requestUpdate();
@@ -339,7 +342,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   private loadFilesGroups(): void {
     this.filesGroupsFailed = false;
     this.filesGroupsLoad ??= import('./files-groups.js').then(
-      (module) => {
+      async (module) => {
+        // Its words (later-messages.ts), in English too on an English page.
+        await loadLocale(this.locale);
         this.addStyles(module.filesGroupsStyles);
         this.filesGroups = module;
         this.rebuildFields();
@@ -710,14 +715,14 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     if (field?.type === 'file' && field.image) {
       // Shrink camera photos as they are chosen, so a 4 MB photo of a KTP meets
       // a 2 MB limit instead of being refused; PDFs and small files stay as they are.
-      this.say('ui.preparingPhotos');
+      this.say(this.later('ui.preparingPhotos'));
       const { downscaleImage } = await import('../../src/submit/downscale.js');
       chosen = await Promise.all(chosen.map((file) => downscaleImage(file, field)));
     }
     const existing = filesOf(readAnswer(this.answers, path)) as File[];
     writeAnswer(this.answers, path, target.multiple ? [...existing, ...chosen] : chosen.slice(0, 1));
     // Name the files and the question: "ktp.jpg dipilih untuk Scan KTP".
-    this.say('ui.filesChosen', { names: chosen.map((f) => f.name).join(', '), label: field && 'label' in field ? text(field.label, this.locale) : '' });
+    this.say(this.later('ui.filesChosen', { names: chosen.map((f) => f.name).join(', '), label: field && 'label' in field ? text(field.label, this.locale) : '' }));
     this.touch(path);
     this.changed(path);
     this.requestUpdate();
@@ -732,7 +737,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     const files = [...filesOf(readAnswer(this.answers, path))];
     const [removed] = files.splice(index, 1);
     writeAnswer(this.answers, path, files);
-    if (removed) this.say('ui.fileRemoved', { name: removed.name });
+    if (removed) this.say(this.later('ui.fileRemoved', { name: removed.name }));
     this.touch(path);
     this.changed(path);
     this.pendingFocus = { to: 'field', path };
@@ -746,7 +751,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.touch(group.name);
     this.changed(group.name);
     const label = this.itemLabel(group, items.length);
-    this.say('ui.itemAdded', { item: label });
+    this.say(this.later('ui.itemAdded', { item: label }));
     // Focus the new item's first question, as GOV.UK's "add another" does.
     const first = group.fields.find((f) => 'name' in f) as { name: string } | undefined;
     this.pendingFocus = first ? { to: 'field', path: `${group.name}[${items.length - 1}].${first.name}` } : { to: 'field', path: group.name, part: `item${items.length - 1}` };
@@ -761,19 +766,29 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     for (const map of [this.errors, this.warnings]) for (const path of [...map.keys()]) if (path.startsWith(`${group.name}[`)) map.delete(path);
     this.generation++;
     this.changed(group.name);
-    this.say('ui.itemRemoved', { item: label });
+    this.say(this.later('ui.itemRemoved', { item: label }));
     this.pendingFocus = items.length ? { to: 'field', path: group.name, part: `item${Math.min(index, items.length - 1)}` } : { to: 'field', path: group.name, part: 'add' };
     this.requestUpdate();
   }
 
   private itemLabel(group: GroupField, n: number): string {
-    return group.itemLabel !== undefined ? text(group.itemLabel, this.locale).replace('{n}', String(n)) : formUiMsg(this.locale, 'ui.item', { label: text(group.label, this.locale), n });
+    return this.filesGroups?.itemLabel(group, n, this.locale) ?? '';
   }
 
-  private say(key: FormUiKey, params?: Params): void {
+  private say(message: string): void {
     // Re-announce identical text: render the region empty first, then the message.
     this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = formUiMsg(this.locale, key, params)));
+    void this.updateComplete.then(() => (this.announcement = message));
+  }
+
+  /**
+   * The form's words no first screen shows (src/form/later-messages.ts): they
+   * come with the checks, the file and group questions and the review page,
+   * one of which is always here when such a word is needed.
+   */
+  private later(key: FormLaterKey, params?: Params): string {
+    const words = this.checks?.laterMsg ?? this.filesGroups?.laterMsg ?? this.review?.laterMsg;
+    return words ? words(this.locale, key, params) : '';
   }
 
   // ---- Navigation ----------------------------------------------------------
@@ -1025,7 +1040,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   /** The sending code did not arrive (a dropped request): say so honestly, keep the answers, offer "Coba lagi". */
   private sendingCodeFailed(error: unknown): View {
     this.codeFailed = true;
-    const message = this.t('ui.sendCodeFailed');
+    const message = this.later('ui.sendCodeFailed');
     console.error(`[loket] <loket-permit-form>: ${message}`, error);
     this.dispatchEvent(new LoketErrorEvent({ kind: 'submit', reason: 'network', message, problems: [], stale: false }));
     this.pendingFocus = { to: 'status' };
@@ -1180,7 +1195,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       <div class="fields" ${fieldList(step.fields, this.fieldContext())}></div>
       ${this.renderChecksStatus()}
       <div class="actions">
-        <button type="submit" class="button primary" part="button">${this.checksFailed ? this.t('ui.retry') : this.returnToReview ? this.t('ui.backToReview') : this.t('ui.continue')}</button>
+        <button type="submit" class="button primary" part="button">${this.checksFailed ? this.t('ui.retry') : this.returnToReview ? this.later('ui.backToReview') : this.t('ui.continue')}</button>
       </div>`;
   }
 
@@ -1218,13 +1233,13 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
           : html`<p class="status-message" role="status">${this.t('ui.reviewLoading')}</p>`}`;
     }
     return html`${heading(this.headingLevel, this.t('ui.review'), 'step-heading', 'step-heading', true)}
-      <p class="lead">${this.t('ui.reviewIntro')}</p>
+      <p class="lead">${review.laterMsg(this.locale, 'ui.reviewIntro')}</p>
       ${review.renderReview(ctx)}
-      ${this.view === 'handed-over' ? html`<p class="status-message" role="status" tabindex="-1">${this.t('ui.submitted')}</p>` : nothing}
+      ${this.view === 'handed-over' ? html`<p class="status-message" role="status" tabindex="-1">${this.later('ui.submitted')}</p>` : nothing}
       ${this.checksFailed || this.checking
         ? this.renderChecksStatus()
         : this.codeFailed && this.view === 'failed'
-        ? html`<div class="submit-status status-message problem" part="submit-status" role="alert" tabindex="-1"><p>${this.t('ui.sendCodeFailed')}</p></div>`
+        ? html`<div class="submit-status status-message problem" part="submit-status" role="alert" tabindex="-1"><p>${this.later('ui.sendCodeFailed')}</p></div>`
         : (this.submission?.renderStatus() ?? nothing)}
       ${this.view === 'handed-over' || this.view === 'outbox' || (this.view === 'failed' && !this.codeFailed) || this.submission?.phase === 'sending'
         ? nothing
@@ -1236,7 +1251,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     const checks = this.checks;
     if (!this.summary.length || !checks) return nothing;
     return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      ${heading(this.headingLevel, this.t('ui.errorSummary'), 'error-summary-title', 'error-summary-title')}
+      ${heading(this.headingLevel, checks.laterMsg(this.locale, 'ui.errorSummary'), 'error-summary-title', 'error-summary-title')}
       <ul class="error-summary-list" @click=${this.onSummaryClick} ${checks.summaryLinks(this.summary, this.locale)}></ul>
     </div>`;
   }

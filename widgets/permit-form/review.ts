@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { describeAnswer, reviewSections, type ReviewRow } from '../../src/form/describe.js';
 import type { FormDocument, Option } from '../../src/form/format.js';
+import { laterMsg } from '../../src/form/later-messages.js';
 import { formUiMsg } from '../../src/form/ui-messages.js';
 import type { FieldError, Validator } from '../../src/form/validate.js';
 import type { Locale } from '../../src/locale.js';
@@ -11,7 +12,7 @@ import { heading } from '../shared/parts.js';
 // "Ubah" button that returns here after the change (GOV.UK check answers).
 // The staff inbox renders the same lists without the buttons.
 
-export { describeAnswer };
+export { describeAnswer, laterMsg };
 export { reviewStyles } from './review.styles.js';
 
 /** What the review page needs from the form element. */
@@ -29,7 +30,7 @@ export interface ReviewContext {
 }
 
 function answerValue(described: string | string[] | undefined, ctx: ReviewContext): TemplateResult {
-  if (described === undefined) return html`<span class="muted">${formUiMsg(ctx.locale, 'ui.notAnswered')}</span>`;
+  if (described === undefined) return html`<span class="muted">${laterMsg(ctx.locale, 'ui.notAnswered')}</span>`;
   if (Array.isArray(described)) return described.length === 1 ? html`${described[0]}` : html`<ul class="plain-list">${described.map((d) => html`<li>${d}</li>`)}</ul>`;
   return html`${described}`;
 }
@@ -46,7 +47,7 @@ function row(ctx: ReviewContext, step: number, { field, path, label, value }: Re
     ${change
       ? html`<dd class="review-action">
           <button type="button" class="link-button" part="change-button" @click=${() => change(step, path)}>
-            ${formUiMsg(ctx.locale, 'ui.change')}<span class="visually-hidden"> ${label}</span>
+            ${laterMsg(ctx.locale, 'ui.change')}<span class="visually-hidden"> ${label}</span>
           </button>
         </dd>`
       : nothing}
