@@ -4,7 +4,7 @@ import { referencedFields } from '../../src/condition-eval.js';
 import { defineElement } from '../../src/define.js';
 import type { StagedResult } from '../../src/fast/two-stage.js';
 import { LoketErrorEvent, type LoketErrorDetail } from '../../src/events.js';
-import { LoketStepEvent, LoketSubmitEvent, type LoketSubmitDetail } from '../../src/form-events.js';
+import { LoketStepEvent, type LoketSubmitDetail } from '../../src/form-events.js';
 import { dateOf, filesOf } from '../../src/form/answers.js';
 import { createConditions, type FormLogic } from '../../src/form/conditions.js';
 import type { FieldIndex } from '../../src/form/fields.js';
@@ -165,7 +165,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
         currentAnswers: () => this.answers,
         currentStep: () => this.stepIndex,
         restoreAnswers: (answers, step) => this.restoreAnswers(answers, step),
-        showServerErrors: (errors) => this.showServerErrors(errors),
+        showServerErrors: (errors) => this.checks?.showServerErrors(this, errors),
         showResult: (view) => {
           const before = this.view;
           this.resultView = view;
@@ -797,26 +797,6 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     return this.conditions?.visibleSteps(this.answers) ?? [];
   }
 
-  private showErrors(errors: readonly FieldError[], warnings: readonly FieldError[]): void {
-    // Only the questions whose messages appear, go or change are touched, and
-    // they update their messages without being re-built (field-dom.ts
-    // showMessages): on a second Continue just the ones the citizen fixed.
-    for (const [map, next] of [
-      [this.errors, errors],
-      [this.warnings, warnings],
-    ] as const) {
-      const before = new Map(map);
-      map.clear();
-      for (const e of next) if (!map.has(e.field)) map.set(e.field, e);
-      for (const [path, e] of map) {
-        const old = before.get(path);
-        if (old?.message !== e.message || old.part !== e.part) this.touchMessages(path);
-        before.delete(path);
-      }
-      for (const path of before.keys()) this.touchMessages(path);
-    }
-    this.summary = errors;
-  }
 
   private readonly onSubmit = (event: Event): void => {
     event.preventDefault();
@@ -839,8 +819,8 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
   };
 
   private press(): void {
-    if (this.view === 'review') void this.submit();
-    else this.continue();
+    if (this.view === 'review') void this.checks?.submit(this);
+    else this.checks?.continueStep(this);
   }
 
   /** The checks' code did not arrive (a dropped request): say so, keep the answers, and let "Coba lagi" press again. */
@@ -851,28 +831,6 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.requestUpdate();
   }
 
-  private continue(): void {
-    const validator = this.validator;
-    if (!validator) return;
-    const result = validator.validateStep(this.answers, this.stepIndex, this.locale);
-    this.showErrors(result.errors, result.warnings);
-    if (!result.ok) {
-      this.pendingFocus = { to: 'summary' };
-      return;
-    }
-    const steps = this.visibleSteps();
-    const next = steps.find((s) => s > this.stepIndex);
-    if (this.returnToReview) {
-      // A changed answer may bring new required questions on another step (a
-      // new applicant type, say): ask them before going back to the summary.
-      const pending = validator.validateAll(this.answers, this.locale).ok
-        ? undefined
-        : steps.find((s) => s !== this.stepIndex && validator.validateStep(this.answers, s, this.locale).errors.length > 0);
-      if (pending !== undefined) this.goStep(pending);
-      else this.goReview();
-    } else if (next === undefined) this.goReview();
-    else this.goStep(next);
-  }
 
   private back(): void {
     const steps = this.visibleSteps();
@@ -904,21 +862,13 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.summary = [];
     this.warnings.clear();
     // Reached without the checks (the browser's Forward after a reload), the warnings show once they are here.
-    if (this.validator) this.reviewWarnings();
-    else void this.loadChecks().then(() => this.reviewWarnings(), () => undefined);
+    if (this.validator) this.checks?.reviewWarnings(this);
+    else void this.loadChecks().then(() => this.checks?.reviewWarnings(this), () => undefined);
     this.pendingFocus = { to: 'heading' };
     if (record) this.record();
     this.announceStep();
   }
 
-  /** The review page's warnings (a NIK that disagrees with the birth date): shown beside the answers, never blocking. */
-  private reviewWarnings(): void {
-    const validator = this.validator;
-    if (!validator || this.view !== 'review') return;
-    this.warnings.clear();
-    for (const w of validator.validateAll(this.answers, this.locale).warnings) this.warnings.set(w.field, w);
-    this.requestUpdate();
-  }
 
   private change(step: number, path: string): void {
     this.returnToReview = true;
@@ -972,51 +922,9 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     control?.focus({ preventScroll: true });
   }
 
-  private readonly onSummaryClick = (event: Event): void => {
-    const link = (event.target as Element).closest('a[data-error]');
-    const error = link ? this.summary[Number(link.getAttribute('data-error'))] : undefined;
-    if (!error) return;
-    event.preventDefault();
-    this.focusField(error.field, error.part);
-  };
 
   // ---- Submitting ----------------------------------------------------------
 
-  private async submit(): Promise<void> {
-    const form = this.value;
-    const validator = this.validator;
-    if (!form || !validator || this.submitting) return;
-    // The citizen sends what they have seen: without the review page's code, the button fetches it again.
-    if (!this.review) {
-      await this.loadReview();
-      return;
-    }
-    const all = validator.validateAll(this.answers, this.locale);
-    if (!all.ok) {
-      const first = all.errors[0];
-      const step = first ? validator.visibleSteps(this.answers).find((s) => validator.validateStep(this.answers, s, this.locale).errors.length > 0) : undefined;
-      if (step !== undefined) {
-        this.goStep(step, { to: 'summary' });
-        const result = validator.validateStep(this.answers, step, this.locale);
-        this.showErrors(result.errors, result.warnings);
-      }
-      return;
-    }
-    const detail: LoketSubmitDetail = { form: { id: form.id, revision: form.revision }, answers: validator.finalAnswers(this.answers), locale: this.locale };
-    const event = new LoketSubmitEvent(detail);
-    this.dispatchEvent(event);
-    this.submitting = true;
-    // The submit button gives way to "Mengirim permohonan…": keep focus on what replaces it.
-    this.pendingFocus = { to: 'status' };
-    try {
-      this.view = event.defaultPrevented ? 'handed-over' : await this.deliver(detail);
-      // Whatever replaced the submit button takes focus once it is on screen.
-      if (this.view === 'failed' || this.view === 'handed-over') this.pendingFocus = { to: 'status' };
-      else if (this.view === 'outbox' || this.view === 'expired') this.pendingFocus = { to: 'heading' };
-    } finally {
-      this.submitting = false;
-    }
-  }
 
   /**
    * Delivers the answers when the host did not cancel `loket-submit`. Without
@@ -1089,29 +997,6 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.goStep(at ?? steps[0] ?? 0);
   }
 
-  /**
-   * The backend's field errors, shown like the form's own: on the step of
-   * the first one, at the fields and in the summary. Errors without a
-   * field the form knows stay on the review page, in the summary.
-   */
-  private showServerErrors(errors: readonly FieldError[]): void {
-    const form = this.value;
-    if (!form) return;
-    const top = (path: string) => path.split(/[.[]/)[0] ?? '';
-    const stepOf = (path: string) => form.steps.findIndex((s, i) => this.visibleSteps().includes(i) && s.fields.some((f) => 'name' in f && f.name === top(path)));
-    const first = errors.map((e) => stepOf(e.field)).find((s) => s >= 0);
-    if (first === undefined) {
-      this.resultView = 'review';
-      this.view = 'review';
-      this.showErrors(errors, []);
-      this.pendingFocus = { to: 'summary' };
-      return;
-    }
-    this.returnToReview = true;
-    this.resultView = 'step';
-    this.goStep(first, { to: 'summary' });
-    this.showErrors(errors.filter((e) => stepOf(e.field) === first || stepOf(e.field) < 0), []);
-  }
 
   // ---- Rendering -----------------------------------------------------------
 
@@ -1175,7 +1060,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
       <p class="caption" part="caption">${text(form.title, this.locale)}</p>
       ${!review && steps.length >= 3 && position >= 0 ? html`<p class="progress" part="progress">${this.t('ui.stepOf', { n: position + 1, total: steps.length })}</p>` : nothing}
       ${canGoBack && this.view !== 'handed-over' ? html`<button type="button" class="back link-button" part="back" @click=${this.back}>${this.t('ui.back')}</button>` : nothing}
-      ${this.renderSummary()}
+      ${this.checks?.renderSummary(this) ?? nothing}
       <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange}>
         ${review ? this.renderReviewPage(form) : step ? this.renderStep(form, step) : nothing}
       </form>
@@ -1246,15 +1131,6 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
         : html`<div class="actions"><button type="submit" class="button primary" part="button">${this.codeFailed || this.checksFailed ? this.t('ui.retry') : this.t('ui.submit')}</button></div>`}`;
   }
 
-  private renderSummary(): TemplateResult | typeof nothing {
-    // Errors come from the checks, so their code (with the summary's) is here whenever there are any.
-    const checks = this.checks;
-    if (!this.summary.length || !checks) return nothing;
-    return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      ${heading(this.headingLevel, checks.laterMsg(this.locale, 'ui.errorSummary'), 'error-summary-title', 'error-summary-title')}
-      <ul class="error-summary-list" @click=${this.onSummaryClick} ${checks.summaryLinks(this.summary, this.locale)}></ul>
-    </div>`;
-  }
 
   /** The help channel, in the same place on every step (WCAG 3.2.6). */
   private renderHelp(form: FormDocument): TemplateResult {
