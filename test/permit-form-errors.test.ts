@@ -38,6 +38,16 @@ const rebuild = async (el: Form) => {
 afterEach(() => unmountAll());
 
 describe('<loket-permit-form> errors on a long step', () => {
+  it('draws errors with their styles, which come with the checks (checks.styles.ts): the bar, red text, the bordered summary', async () => {
+    const el = await mountForm(everyField());
+    await press(el);
+    const style = (selector: string) => getComputedStyle(q(el, selector)!);
+    expect(style('.field-invalid').borderInlineStartWidth).to.equal('5px');
+    expect(style('.error-message').fontWeight).to.equal('700');
+    expect(style('.error-message').color).to.equal('rgb(179, 38, 30)');
+    expect(style('.error-summary').borderTopWidth).to.equal('5px');
+  });
+
   it('names the first ten problems in the summary and links on to the eleventh, with a message at every question', async () => {
     // 40 questions, 36 of them required (every tenth is an optional checkbox).
     const el = await mountForm(flatForm(40));

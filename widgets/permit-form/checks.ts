@@ -7,5 +7,6 @@
 export { checkForm } from '../../src/form/check.js';
 export { laterMsg } from '../../src/form/later-messages.js';
 export { createValidator } from '../../src/form/validate.js';
+export { checkStyles } from './checks.styles.js';
 export { showMessages, summaryLinks } from './error-dom.js';
 export { continueStep, renderSummary, reviewWarnings, showErrors, showServerErrors, submit } from './steps.js';

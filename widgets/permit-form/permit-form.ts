@@ -264,6 +264,7 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
     this.checksLoad ??= import('./checks.js').then(async (module) => {
       await loadLocale(this.locale);
       addWholeCheck(module.checkForm);
+      this.addStyles(module.checkStyles);
       this.checks = module;
       if (this.checkDocument()) this.connectSubmission();
     });
