@@ -5,7 +5,7 @@ import { APPLICATION_STATES, type ApplicationState } from '../src/tracking/state
 import '../widgets/application-status/application-status.js';
 import type { LoketApplicationStatus } from '../widgets/application-status/application-status.js';
 import { application } from './fixtures/tracking.js';
-import { countConsoleErrors, inlineJson, mount, script, shadowText, unmountAll } from './helpers.js';
+import { countConsoleErrors, inlineJson, mount, script, shadowText, unmountAll, until } from './helpers.js';
 
 const examples: string[] = (await (await fetch('/demo/examples.json')).json())['application-status'];
 
@@ -17,14 +17,6 @@ const LABELS: Record<ApplicationState, { id: string; en: string }> = {
   rejected: { id: 'Ditolak', en: 'Rejected' },
   ready: { id: 'Selesai — dapat diambil', en: 'Done — ready for collection' },
 };
-
-async function until(check: () => unknown, what: string, timeoutMs = 8000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await aTimeout(20);
-  }
-}
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { until } from './helpers.js';
 
 // Embedding: the pinned snippet of demo/sematan.html and its Subresource
 // Integrity hash from dist/sri.json. `npm test` builds dist/ first.
@@ -17,16 +18,6 @@ async function frame(src: string): Promise<{ doc: Document; remove(): void }> {
   document.body.append(iframe);
   await loaded;
   return { doc: iframe.contentDocument!, remove: () => iframe.remove() };
-}
-
-async function until<T>(read: () => T | undefined | null | false, what: string, timeoutMs = 8000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 // The browser's own integrity check needs the file's exact bytes, which this

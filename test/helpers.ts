@@ -106,3 +106,32 @@ export async function mountForm(doc: unknown, attrs = '', timeoutMs = 8000): Pro
   await probe.el.updateComplete;
   return probe.el;
 }
+
+/** Waits until `read` gives a truthy value (checked every 20 ms) and returns it; fails naming `what` after `timeoutMs`. */
+export async function until<T>(read: () => T | undefined | null | false, what: string, timeoutMs = 8000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A page of its own in an iframe, as a webmaster's site would load loket (`head` first, e.g. a probe script). */
+export interface FramePage<W extends Window = Window> {
+  readonly win: W;
+  readonly doc: Document;
+  remove(): void;
+}
+
+/** Opens `body` (and `head`) in a new iframe and resolves once it has loaded. */
+export async function framePage<W extends Window = Window>(body: string, head = '', style: Partial<Pick<CSSStyleDeclaration, "width" | "height">> = {}): Promise<FramePage<W>> {
+  const iframe = document.createElement('iframe');
+  Object.assign(iframe.style, style);
+  iframe.srcdoc = `<!doctype html><html lang="id"><head>${head}</head><body>${body}</body></html>`;
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  document.body.append(iframe);
+  await loaded;
+  return { win: iframe.contentWindow as W, doc: iframe.contentDocument!, remove: () => iframe.remove() };
+}

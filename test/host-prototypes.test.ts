@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { framePage, until } from './helpers.js';
 
 // A host page whose old scripts add enumerable properties to Object.prototype
 // and Array.prototype (`Object.prototype.extend = …`, as pre-ES5 libraries
@@ -26,24 +27,7 @@ const OLD_LIBRARY = `<script>
   window.__hostKeys = () => { const keys = []; for (const k in []) keys.push(k); return keys.sort(); };
 </script>`;
 
-async function page(body: string): Promise<Frame> {
-  const iframe = document.createElement('iframe');
-  iframe.style.width = '900px';
-  iframe.style.height = '700px';
-  iframe.srcdoc = `<!doctype html><html lang="id"><head>${OLD_LIBRARY}<script type="module" src="/dist/loket.js"></script></head><body>${body}</body></html>`;
-  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  document.body.append(iframe);
-  await loaded;
-  return { win: iframe.contentWindow as Frame['win'], doc: iframe.contentDocument!, remove: () => iframe.remove() };
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const page = (body: string) => framePage<Frame['win']>(body, `${OLD_LIBRARY}<script type="module" src="/dist/loket.js"></script>`, { width: '900px', height: '700px' });
 
 const HOST_KEYS = ['each', 'extend', 'name', 'remove', 'toJSONString'];
 

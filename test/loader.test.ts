@@ -1,15 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { defineElement, registry } from '../src/define.js';
+import { framePage, until, type FramePage } from './helpers.js';
 
 // These tests load the built dist/loket.js, as a webmaster's page would:
 // `npm test` builds first.
 
-interface Frame {
-  readonly win: Window & { __warnings: string[]; __errors: string[]; __violations: string[] };
-  readonly doc: Document;
-  remove(): void;
-}
+type Frame = FramePage<Window & { __warnings: string[]; __errors: string[]; __violations: string[] }>;
 
 const PROBE = `<script>
   window.__warnings = []; window.__errors = []; window.__violations = [];
@@ -19,23 +16,7 @@ const PROBE = `<script>
   addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
 </script>`;
 
-async function page(body: string, head = ''): Promise<Frame> {
-  const iframe = document.createElement('iframe');
-  iframe.srcdoc = `<!doctype html><html lang="id"><head>${PROBE}${head}</head><body>${body}</body></html>`;
-  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  document.body.append(iframe);
-  await loaded;
-  const win = iframe.contentWindow as Frame['win'];
-  return { win, doc: iframe.contentDocument!, remove: () => iframe.remove() };
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const page = (body: string, head = '') => framePage<Frame['win']>(body, PROBE + head);
 
 /** Answers to every question of the demo question form (demo/forms/tanya-ptsp.json). */
 const ANSWERED = { kind: 'pengaduan', topic: 'reklame', message: 'Belum ada kabar.', fullName: 'Budi', email: 'budi@example.org', replyVia: 'email', consent: true };

@@ -10,7 +10,7 @@ import '../src/messages/authoring.js';
 import '../widgets/permit-form/permit-form.js';
 import type { LoketPermitForm } from '../widgets/permit-form/permit-form.js';
 import { BROKEN_FORMS, doc, text, type Json } from './fixtures/broken-forms.js';
-import { inlineJson, mount, unmountAll } from './helpers.js';
+import { framePage, inlineJson, mount, unmountAll, until } from './helpers.js';
 
 // A form's document is checked in two steps (src/form/fast.ts): its shape
 // before the first render, the checks that need the whole document (names,
@@ -78,22 +78,8 @@ const PROBE = `<script>
   RegExp.prototype.exec = function (s) { if (this.source.startsWith('^(?:')) window.__ran.push(this.source); return exec.call(this, s); };
 </script>`;
 
-async function page(form: unknown): Promise<Frame> {
-  const iframe = document.createElement('iframe');
-  iframe.srcdoc = `<!doctype html><html lang="id"><head>${PROBE}</head><body><script type="module" src="/dist/loket.js"></script><loket-permit-form><script type="application/json">${inlineJson(form)}</script><a href="/kantor">Formulir PDF</a></loket-permit-form></body></html>`;
-  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  document.body.append(iframe);
-  await loaded;
-  return { win: iframe.contentWindow as Frame['win'], doc: iframe.contentDocument!, remove: () => iframe.remove() };
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const page = (form: unknown) =>
+  framePage<Frame['win']>(`<script type="module" src="/dist/loket.js"></script><loket-permit-form><script type="application/json">${inlineJson(form)}</script><a href="/kantor">Formulir PDF</a></loket-permit-form>`, PROBE);
 
 /** Every `pattern` of a document. */
 const patternsOf = (form: unknown): string[] => JSON.stringify(form).match(/"pattern":"(?:[^"\\]|\\.)*"/g)?.map((m) => JSON.parse(m.slice(10)) as string) ?? [];

@@ -1,32 +1,16 @@
 import { expect } from '@open-wc/testing';
+import { framePage, until } from './helpers.js';
 
 // Bytes: with the built dist/loket.js, as a webmaster's page loads it, a form
 // without a region field or a long list downloads none of that code or data;
 // a form scoped to one regency downloads that regency's file only.
-
-async function page(body: string): Promise<{ win: Window; doc: Document; remove(): void }> {
-  const iframe = document.createElement('iframe');
-  iframe.srcdoc = `<!doctype html><html lang="id"><head></head><body>${body}</body></html>`;
-  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  document.body.append(iframe);
-  await loaded;
-  return { win: iframe.contentWindow!, doc: iframe.contentDocument!, remove: () => iframe.remove() };
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 8_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const fetched = (win: Window) => win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
 const formPage = (src: string) => `<script type="module" src="/dist/loket.js"></script><loket-permit-form src="${src}"></loket-permit-form>`;
 
 describe('dist/loket.js and the region data', () => {
   it('downloads no long-list code and no region data for a form without them', async () => {
-    const frame = await page(formPage('/demo/forms/sipi-jakarta-utara.json'));
+    const frame = await framePage(formPage('/demo/forms/sipi-jakarta-utara.json'));
     const el = frame.doc.querySelector('loket-permit-form')!;
     await until(() => !!el.shadowRoot?.querySelector('.step-heading'), 'the first step');
     // Whatever the form fetches after its first render (its sending code) has had time to start.
@@ -38,7 +22,7 @@ describe('dist/loket.js and the region data', () => {
   });
 
   it('downloads the long-list code and one regency file for the home-visit form of Sragen', async () => {
-    const frame = await page(formPage('/demo/forms/go-license-sragen.json'));
+    const frame = await framePage(formPage('/demo/forms/go-license-sragen.json'));
     const el = frame.doc.querySelector('loket-permit-form')!;
     await until(() => !!el.shadowRoot?.querySelector('.step-heading'), 'the first step');
     await until(() => fetched(frame.win).some((f) => f.includes('/regions/')), 'the region data');
