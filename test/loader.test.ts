@@ -28,26 +28,32 @@ interface FormFrame {
 }
 
 /**
- * Opens the demo question form from dist/ while the test server fails
- * (`fail`) or holds (`hold`) the chunks whose names match, runs `body` once
- * the form shows, and always lets every chunk through again afterwards.
+ * Opens `body` from dist/ while the test server fails (`fail`) or holds
+ * (`hold`) the chunks whose names match, waits until `shown` holds, runs
+ * `test`, and always lets every chunk through again afterwards.
  */
-async function withPermitForm(chunks: { fail?: string; hold?: string }, body: (at: FormFrame) => Promise<void>): Promise<void> {
+async function withChunks(chunks: { fail?: string; hold?: string }, body: string, shown: (frame: Frame) => boolean, test: (frame: Frame) => Promise<void>): Promise<void> {
   if (chunks.fail) await fetch(`/test-api/fail-chunks?pattern=${chunks.fail}`);
   if (chunks.hold) await fetch(`/test-api/hold-chunks?pattern=${chunks.hold}`);
   let frame: Frame | undefined;
   try {
-    frame = await page('<script type="module" src="/dist/loket.js"></script><loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>');
+    frame = await page(`<script type="module" src="/dist/loket.js"></script>${body}`);
     const f = frame;
-    const form = () => f.doc.querySelector('loket-permit-form') as HTMLElement & { initialAnswers: unknown };
-    const root = () => form().shadowRoot!;
-    await until(() => !!root()?.querySelector('form'), 'the form');
-    await body({ frame: f, form, root });
+    await until(() => shown(f), 'the widget');
+    await test(f);
   } finally {
     await fetch('/test-api/fail-chunks');
     await fetch('/test-api/release-chunks');
     frame?.remove();
   }
+}
+
+/** The demo question form (withChunks), once it shows. */
+async function withPermitForm(chunks: { fail?: string; hold?: string }, body: (at: FormFrame) => Promise<void>): Promise<void> {
+  const form = (f: Frame) => f.doc.querySelector('loket-permit-form') as HTMLElement & { initialAnswers: unknown };
+  await withChunks(chunks, '<loket-permit-form src="/demo/forms/tanya-ptsp.json"></loket-permit-form>', (f) => !!form(f).shadowRoot?.querySelector('form'), (f) =>
+    body({ frame: f, form: () => form(f), root: () => form(f).shadowRoot! }),
+  );
 }
 
 /** The one snippet and its hints (demo/snippet.js), as the snippet builder prints them. */
@@ -410,21 +416,12 @@ interface BannerFrame {
   announced(): string;
 }
 
-/**
- * Opens the Bontang banner from dist/ (at a fixed time) while the test server
- * fails (`fail`) or holds (`hold`) the chunks whose names match, runs `body`
- * once the banner shows, and always lets every chunk through again afterwards.
- */
+/** The Bontang banner at a fixed time (withChunks), once it shows. */
 async function withBanner(chunks: { fail?: string; hold?: string }, body: (at: BannerFrame) => Promise<void>): Promise<void> {
-  if (chunks.fail) await fetch(`/test-api/fail-chunks?pattern=${chunks.fail}`);
-  if (chunks.hold) await fetch(`/test-api/hold-chunks?pattern=${chunks.hold}`);
-  let frame: Frame | undefined;
-  try {
-    frame = await page('<script type="module" src="/dist/loket.js"></script><loket-service-status src="/demo/status/bontang.json" now="2020-09-14T09:00"></loket-service-status>');
-    const f = frame;
+  const banner = (f: Frame) => f.doc.querySelector('loket-service-status')?.shadowRoot?.querySelector('[part="banner"]');
+  await withChunks(chunks, '<loket-service-status src="/demo/status/bontang.json" now="2020-09-14T09:00"></loket-service-status>', (f) => !!banner(f), (f) => {
     const root = () => f.doc.querySelector('loket-service-status')!.shadowRoot!;
-    await until(() => !!root()?.querySelector('[part="banner"]'), 'the banner');
-    await body({
+    return body({
       frame: f,
       root,
       details: () => root().querySelector<HTMLElement>('[part="details"]')!,
@@ -432,11 +429,7 @@ async function withBanner(chunks: { fail?: string; hold?: string }, body: (at: B
       compact: () => [...root().querySelector('[part="banner"]')!.children].filter((c) => c.id !== 'details' && c.getAttribute('role') !== 'status').map((c) => `${c.getAttribute('part')}: ${c.textContent!.replace(/\s+/g, ' ').trim()}`),
       announced: () => root().querySelector('.visually-hidden[role="status"]')!.textContent!.trim(),
     });
-  } finally {
-    await fetch('/test-api/fail-chunks');
-    await fetch('/test-api/release-chunks');
-    frame?.remove();
-  }
+  });
 }
 
 /** axe's violations inside a frame's element (axe-core loaded into that frame, which has its own document). */
