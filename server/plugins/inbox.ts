@@ -12,7 +12,6 @@ import { instantOf, zonedParts } from '../../src/time.js';
 import { trackingMsg } from '../../src/tracking/messages.js';
 import { APPLICATION_STATES, type ApplicationState } from '../../src/tracking/states.js';
 import * as data from '../data/inbox.js';
-import { isUniqueViolation } from '../db/database.js';
 import { sendProblem } from '../errors.js';
 import { every } from '../housekeeping.js';
 import { FORM_ID } from '../forms.js';

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { Condition } from '../condition.js';
-import { translate, type Params } from '../i18n.js';
 import { Contact, Url } from '../links.js';
-import { compareOrder, formatPath, toProblems, type ParseResult, type Problem } from '../problems.js';
+import { compareOrder, toProblems, type ParseResult } from '../problems.js';
 import { rule } from '../rule.js';
 import { Text, type Locale } from '../text.js';
 import { checkChecklist } from './check.js';

@@ -8,7 +8,7 @@ import { text, type Locale } from '../../src/locale.js';
 import { heading } from '../shared/parts.js';
 import { idOf, itemsOf, readAnswer } from './answer-state.js';
 import { fieldList } from './field-dom.js';
-import { describedBy, fieldset, hint, labelText, messages, t, type FieldContext } from './fields.js';
+import { describedBy, fieldset, hint, labelText, messages, type FieldContext } from './fields.js';
 
 // File questions and repeatable groups: fetched as soon as a document has
 // one (permit-form.ts loadFilesGroups), so a form without them never
