@@ -377,23 +377,16 @@ export class LoketPermitForm extends LoketElement<FormDocument> {
    * and for the render they bring, so a host (or a test) awaiting
    * `updateComplete` sees the questions complete.
    */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    for (let round = 0; round < 6; round++) {
-      const waits = [
-        this.longListsImport,
-        this.longLists?.pending(),
-        this.view === 'step' ? undefined : this.reviewLoad,
-        this.checking,
-        // The checks fetched after the first render: a host that awaits this and then presses Lanjut measures the checks, not the fetch.
-        this.validator ? undefined : this.checksLoad,
-        this.filesGroups ? undefined : this.filesGroupsLoad,
-      ].filter((w) => w !== undefined);
-      if (!waits.length) break;
-      await Promise.allSettled(waits);
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  protected override pendingParts(): readonly (Promise<unknown> | undefined)[] {
+    return [
+      this.longListsImport,
+      this.longLists?.pending(),
+      this.view === 'step' ? undefined : this.reviewLoad,
+      this.checking,
+      // The checks fetched after the first render: a host that awaits updateComplete and then presses Lanjut measures the checks, not the fetch.
+      this.validator ? undefined : this.checksLoad,
+      this.filesGroups ? undefined : this.filesGroupsLoad,
+    ];
   }
 
   private loadLongLists(): void {

@@ -137,12 +137,9 @@ export class LoketServiceStatus extends LoketElement<StatusDocument> {
     return this.detailsLoad;
   }
 
-  /** Resolves once the element has rendered, with its details when their code is on its way. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (!this.detailsLoad || this.details) return done;
-    await this.detailsLoad;
-    return super.getUpdateComplete();
+  /** `updateComplete` waits for the details while their code is on its way. */
+  protected override pendingParts(): readonly (Promise<unknown> | undefined)[] {
+    return [this.details ? undefined : this.detailsLoad];
   }
 
   protected override parse(json: unknown, locale: Locale): StagedResult<StatusDocument> {

@@ -181,13 +181,29 @@ export abstract class LoketElement<T> extends LitElement {
     }
   }
 
-  /** Resolves once the element has rendered, in its language when that had to be fetched. */
+  /**
+   * Parts of the widget on their way after its first render (a widget's
+   * later code, say), which `updateComplete` also waits for: a host or a test
+   * that awaits it sees the whole widget. `undefined` entries are skipped.
+   */
+  protected pendingParts(): readonly (Promise<unknown> | undefined)[] {
+    return [];
+  }
+
+  /**
+   * Resolves once the element has rendered, in its language when that had to
+   * be fetched, with its error panel or its later parts when they were on
+   * their way (a part that arrives may start another: a few rounds).
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (!this.languageLoad && !this.panelPending) return done;
-    await this.languageLoad;
-    await this.panelPending;
-    return super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    for (let round = 0; round < 6; round++) {
+      const waits = [this.languageLoad, this.panelPending, ...this.pendingParts()].filter((w) => w !== undefined);
+      if (!waits.length) break;
+      await Promise.allSettled(waits);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override updated(_changed: PropertyValues<this>): void {
